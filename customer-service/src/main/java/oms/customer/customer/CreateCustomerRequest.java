@@ -1,0 +1,13 @@
+package oms.customer.customer;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+@Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
+public record CreateCustomerRequest(@NotBlank @Size(max = 200) String name,
+                                    @NotBlank @Email @Size(max = 320) String email) {
+}

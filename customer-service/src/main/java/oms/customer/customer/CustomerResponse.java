@@ -1,0 +1,15 @@
+package oms.customer.customer;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Serdeable
+public record CustomerResponse(UUID id, String name, String email, CustomerStatus status,
+                               Instant createdAt, Instant updatedAt) {
+
+    static CustomerResponse of(Customer c) {
+        return new CustomerResponse(c.id(), c.name(), c.email(), c.status(), c.createdAt(), c.updatedAt());
+    }
+}

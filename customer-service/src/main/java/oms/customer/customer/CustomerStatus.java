@@ -1,0 +1,6 @@
+package oms.customer.customer;
+
+/** Only ACTIVE customers may place orders. */
+public enum CustomerStatus {
+    ACTIVE, SUSPENDED
+}
