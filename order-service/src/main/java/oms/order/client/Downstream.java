@@ -1,0 +1,104 @@
+package oms.order.client;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import jakarta.inject.Singleton;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one call to a dependency through its retry and circuit breaker and sorts the outcome into
+ * an answer, a {@link DownstreamRejected} (4xx: a business answer, never counted as a failure) or a
+ * {@link DownstreamUnavailable} (counted; retried with backoff unless the breaker is open).
+ * Every call made through here must be idempotent: all of ours are keyed by order id and attempt.
+ */
+@Singleton
+public class Downstream {
+
+    static final Argument<ProblemView> PROBLEM = Argument.of(ProblemView.class);
+
+    private final Map<String, CircuitBreaker> breakers;
+    private final Map<String, Retry> retries;
+
+    Downstream(List<DownstreamSettings> settings) {
+        this.breakers = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::breaker));
+        this.retries = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::retry));
+    }
+
+    public <T> T call(String dependency, Supplier<T> call) {
+        CircuitBreaker breaker = require(breakers, dependency);
+        Supplier<T> guarded = Retry.decorateSupplier(require(retries, dependency),
+                CircuitBreaker.decorateSupplier(breaker, () -> classify(dependency, call)));
+        try {
+            return guarded.get();
+        } catch (CallNotPermittedException e) {
+            throw new DownstreamUnavailable(dependency, "circuit breaker is open", false, e);
+        }
+    }
+
+    public CircuitBreaker.State state(String dependency) {
+        return require(breakers, dependency).getState();
+    }
+
+    private static <T> T classify(String dependency, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HttpClientResponseException e) {
+            if (e.code() >= 500) {
+                throw new DownstreamUnavailable(dependency, "answered " + e.code(), true, e);
+            }
+            throw new DownstreamRejected(dependency, e.code(), e.getResponse().getBody(PROBLEM).orElse(null));
+        } catch (HttpClientException e) {
+            throw new DownstreamUnavailable(dependency, e.getMessage(), !neverConnected(e), e);
+        }
+    }
+
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CircuitBreaker breaker(DownstreamSettings s) {
+        return CircuitBreaker.of(s.getName(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(s.getFailureRateThreshold())
+                .slidingWindowSize(s.getSlidingWindowSize())
+                .minimumNumberOfCalls(s.getMinimumNumberOfCalls())
+                .waitDurationInOpenState(s.getWaitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(s.getPermittedCallsInHalfOpenState())
+                .recordException(DownstreamUnavailable.class::isInstance)
+                .build());
+    }
+
+    private static Retry retry(DownstreamSettings s) {
+        return Retry.of(s.getName(), RetryConfig.custom()
+                .maxAttempts(s.getMaxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        s.getInitialBackoff(), s.getBackoffMultiplier(), 0.5))
+                // An open breaker means "do not call": retrying it would only add waiting.
+                .retryOnException(e -> e instanceof DownstreamUnavailable)
+                .build());
+    }
+
+    private static <V> V require(Map<String, V> byName, String dependency) {
+        V value = byName.get(dependency);
+        if (value == null) {
+            throw new IllegalStateException("No downstream." + dependency + " settings in application.yml");
+        }
+        return value;
+    }
+}

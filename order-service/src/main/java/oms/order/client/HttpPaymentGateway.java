@@ -1,0 +1,45 @@
+package oms.order.client;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Singleton
+class HttpPaymentGateway implements PaymentGateway {
+
+    private static final String NAME = "payment";
+    private static final Argument<PaymentView> PAYMENT = Argument.of(PaymentView.class);
+
+    private final BlockingHttpClient http;
+    private final Downstream downstream;
+
+    HttpPaymentGateway(@Client(NAME) HttpClient client, Downstream downstream) {
+        this.http = client.toBlocking();
+        this.downstream = downstream;
+    }
+
+    @Override
+    public PaymentView authorize(PaymentRequest request) {
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/payments", request),
+                PAYMENT, Downstream.PROBLEM));
+    }
+
+    @Override
+    public PaymentView voidPayment(UUID paymentId) {
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/payments/" + paymentId + "/void", Map.of()),
+                PAYMENT, Downstream.PROBLEM));
+    }
+
+    @Override
+    public List<PaymentView> paymentsOf(UUID orderId) {
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.GET("/api/v1/payments?orderId=" + orderId),
+                Argument.listOf(PaymentView.class), Downstream.PROBLEM));
+    }
+}

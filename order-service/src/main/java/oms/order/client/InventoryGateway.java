@@ -1,0 +1,16 @@
+package oms.order.client;
+
+import java.util.List;
+import java.util.UUID;
+
+/** inventory-service as the placement sees it; every call is idempotent. */
+public interface InventoryGateway {
+
+    ReservationView reserve(ReservationRequest request);
+
+    ReservationView commit(UUID reservationId);
+
+    ReservationView release(UUID reservationId);
+
+    List<ReservationView> reservationsOf(UUID orderId);
+}

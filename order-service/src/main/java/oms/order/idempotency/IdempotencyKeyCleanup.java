@@ -1,0 +1,38 @@
+package oms.order.idempotency;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Forgets finished keys once they are older than the retention (the contract promises at least 24 hours). */
+@Singleton
+class IdempotencyKeyCleanup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
+    private static final Duration MINIMUM = Duration.ofHours(24);
+
+    private final IdempotencyKeyRepository keys;
+    private final Duration retention;
+
+    IdempotencyKeyCleanup(IdempotencyKeyRepository keys, @Value("${idempotency.retention:48h}") Duration retention) {
+        this.keys = keys;
+        this.retention = retention.compareTo(MINIMUM) < 0 ? MINIMUM : retention;
+    }
+
+    @Scheduled(fixedDelay = "${idempotency.cleanup-interval:1h}", initialDelay = "1m")
+    void deleteExpired() {
+        int deleted = deleteOlderThan(Instant.now().minus(retention));
+        if (deleted > 0) {
+            LOG.info("Deleted {} idempotency keys older than {}", deleted, retention);
+        }
+    }
+
+    int deleteOlderThan(Instant cutoff) {
+        return keys.deleteCompletedBefore(cutoff);
+    }
+}

@@ -1,0 +1,93 @@
+package oms.order.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import oms.order.placement.PlaceOrderService;
+import oms.order.placement.PlacementOutcome;
+
+import java.util.List;
+import java.util.UUID;
+
+@Tag(name = "orders")
+@Controller("/api/v1/orders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OrderController {
+
+    private final PlaceOrderService placement;
+    private final OrderQueries queries;
+
+    OrderController(PlaceOrderService placement, OrderQueries queries) {
+        this.placement = placement;
+        this.queries = queries;
+    }
+
+    @Post
+    @Operation(summary = "Place an order", description = """
+            Checks the customer, reserves the stock, authorizes the total computed from inventory's prices and \
+            commits the reservation. A failed step undoes the earlier ones before the answer goes out. \
+            Retry safely with the same Idempotency-Key: a finished answer is replayed with Idempotent-Replayed: true.""")
+    @ApiResponse(responseCode = "201", description = "Confirmed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "202", description = "Not settled yet; the order is PENDING and settles by itself",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed body or Idempotency-Key", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = """
+            {"type": "https://oms.example/problems/idempotency-key-missing", "title": "Bad Request", "status": 400,
+             "detail": "The Idempotency-Key header is required", "code": "IDEMPOTENCY_KEY_MISSING"}""")))
+    @ApiResponse(responseCode = "409", description = "The first request with this key is still running; see Retry-After",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+            {"type": "https://oms.example/problems/idempotency-key-in-use", "title": "Conflict", "status": 409,
+             "detail": "A request with this Idempotency-Key is still being processed", "code": "IDEMPOTENCY_KEY_IN_USE"}""")))
+    @ApiResponse(responseCode = "422", description = "Rejected for a business reason (order REJECTED), or the key was used with another body",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+            {"type": "https://oms.example/problems/insufficient-stock", "title": "Unprocessable Entity", "status": 422,
+             "detail": "Not enough stock for BOOK-42", "code": "INSUFFICIENT_STOCK",
+             "orderId": "0b9d3c1e-6f4a-4c36-9a55-2f1d8f0e7a10", "skus": ["BOOK-42"]}""")))
+    @ApiResponse(responseCode = "503", description = "A dependency is unavailable; everything was undone (order FAILED); see Retry-After",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+            {"type": "https://oms.example/problems/dependency-unavailable", "title": "Service Unavailable", "status": 503,
+             "detail": "payment unavailable: circuit breaker is open", "code": "DEPENDENCY_UNAVAILABLE",
+             "orderId": "0b9d3c1e-6f4a-4c36-9a55-2f1d8f0e7a10"}""")))
+    HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String idempotencyKey,
+                               @Body @Valid PlaceOrderRequest request) {
+        PlacementOutcome outcome = placement.place(idempotencyKey, request);
+        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
+                .contentType(outcome.contentType()).body(outcome.body());
+        outcome.headers().forEach(response::header);
+        return response;
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Read one order")
+    OrderView get(@PathVariable UUID id) {
+        return queries.get(id);
+    }
+
+    @Get
+    @Operation(summary = "List orders, optionally of one customer and/or in one status, oldest first")
+    List<OrderView> list(@QueryValue @Nullable UUID customerId, @QueryValue @Nullable OrderStatus status,
+                         @QueryValue(defaultValue = "0") @Min(0) int page,
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.search(customerId, status, page, size);
+    }
+}

@@ -1,0 +1,2 @@
+/** Orders as stored and as clients read them. */
+package oms.order.order;
