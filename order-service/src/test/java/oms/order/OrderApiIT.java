@@ -1,0 +1,253 @@
+package oms.order;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import oms.order.stub.StubDownstreams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /orders through HTTP, with real database and clients, against stub downstreams. */
+@MicronautTest
+@Property(name = "spec.name", value = "OrderApiIT")
+class OrderApiIT extends TestDatabase {
+
+    private static final int PORT = freePort();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    StubDownstreams.World world;
+
+    private UUID customer;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        String self = "http://127.0.0.1:" + PORT;
+        properties.put("micronaut.server.port", String.valueOf(PORT));
+        properties.put("micronaut.http.services.customer.url", self);
+        properties.put("micronaut.http.services.inventory.url", self);
+        properties.put("micronaut.http.services.payment.url", self);
+        return properties;
+    }
+
+    @BeforeEach
+    void givenAnActiveCustomerAndStock() {
+        customer = UUID.randomUUID();
+        world.activeCustomers.add(customer);
+        world.stock.put("BOOK", new java.util.concurrent.atomic.AtomicInteger(1000));
+        world.reserveDelayMillis = 0;
+        world.paymentDown = false;
+    }
+
+    @Test
+    void confirmsOrderAndReplaysTheSameAnswerForTheSameKey() {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = post(key, order(customer, "BOOK", 2));
+        assertEquals(201, first.code());
+        Map<?, ?> body = json(first.body());
+        assertEquals("CONFIRMED", body.get("status"));
+        assertEquals(25.0, ((Number) body.get("totalAmount")).doubleValue());
+        assertEquals("/api/v1/orders/" + body.get("id"), first.header("Location"));
+        assertEquals(null, first.header("Idempotent-Replayed"));
+
+        HttpResponse<String> again = post(key, order(customer, "BOOK", 2));
+        assertEquals(201, again.code());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.body(), again.body());
+        assertEquals(1, ordersOf(customer).size());
+    }
+
+    @Test
+    void answersKeyProblemsWithoutPlacingAnything() {
+        assertProblem(post(null, order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_MISSING");
+        assertProblem(post("", order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(post("k".repeat(256), order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(post("tab\tkey", order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertEquals(0, ordersOf(customer).size());
+    }
+
+    @Test
+    void refusesAKeyReusedWithAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        assertEquals(201, post(key, order(customer, "BOOK", 1)).code());
+        assertProblem(post(key, order(customer, "BOOK", 3)), 422, "IDEMPOTENCY_KEY_REUSED");
+        assertEquals(1, ordersOf(customer).size());
+    }
+
+    @Test
+    void fiftyConcurrentRequestsWithOneKeyMakeExactlyOneOrder() throws Exception {
+        world.reserveDelayMillis = 300;
+        int before = world.reserveCalls.get();
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(key, order(customer, "BOOK", 1));
+                }));
+            }
+            start.countDown();
+            AtomicInteger created = new AtomicInteger();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertTrue(response.code() == 201 || response.code() == 409, "unexpected " + response.code());
+                if (response.code() == 409) {
+                    assertEquals("IDEMPOTENCY_KEY_IN_USE", json(response.body()).get("code"));
+                    assertNotNull(response.header("Retry-After"));
+                } else {
+                    created.incrementAndGet();
+                }
+            }
+            assertTrue(created.get() >= 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, ordersOf(customer).size());
+        assertEquals(before + 1, world.reserveCalls.get());
+    }
+
+    @Test
+    void rejectsUnknownCustomerAndReplaysTheRejection() {
+        String key = UUID.randomUUID().toString();
+        UUID stranger = UUID.randomUUID();
+        HttpResponse<String> first = post(key, order(stranger, "BOOK", 1));
+        Map<?, ?> problem = assertProblem(first, 422, "CUSTOMER_NOT_FOUND");
+        Map<?, ?> stored = json(http.toBlocking().retrieve("/api/v1/orders/" + problem.get("orderId")));
+        assertEquals("REJECTED", stored.get("status"));
+        HttpResponse<String> again = post(key, order(stranger, "BOOK", 1));
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.body(), again.body());
+    }
+
+    @Test
+    void rejectsInsufficientStockNamingTheSku() {
+        Map<?, ?> problem = assertProblem(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5000)),
+                422, "INSUFFICIENT_STOCK");
+        assertEquals(List.of("BOOK"), problem.get("skus"));
+    }
+
+    @Test
+    void failsWhenPaymentIsDownAndPlacesTheSameOrderAgainOnRetry() {
+        world.paymentDown = true;
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> failed = post(key, order(customer, "BOOK", 4));
+        Map<?, ?> problem = assertProblem(failed, 503, "DEPENDENCY_UNAVAILABLE");
+        assertNotNull(failed.header("Retry-After"));
+        assertEquals(1000, world.stock.get("BOOK").get(), "the reservation was released");
+        Map<?, ?> order = json(http.toBlocking().retrieve("/api/v1/orders/" + problem.get("orderId")));
+        assertEquals("FAILED", order.get("status"));
+
+        world.paymentDown = false;
+        HttpResponse<String> retried = post(key, order(customer, "BOOK", 4));
+        assertEquals(201, retried.code());
+        assertEquals(problem.get("orderId"), json(retried.body()).get("id"));
+        assertEquals("CONFIRMED", json(retried.body()).get("status"));
+        assertEquals(996, world.stock.get("BOOK").get());
+    }
+
+    @Test
+    void rejectsMalformedBodiesWithoutWriting() {
+        List<String> bodies = List.of(
+                "{\"customerId\": \"" + customer + "\", \"items\": [",
+                "{\"customerId\": \"not-a-uuid\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": []}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 0}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": -2}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": \"many\"}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + "S".repeat(65) + "\", \"quantity\": 1}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}, {\"sku\": \"BOOK\", \"quantity\": 2}]}",
+                "{\"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}]}",
+                "[1, 2]");
+        for (String body : bodies) {
+            assertProblem(post(UUID.randomUUID().toString(), body), 400, "INVALID_REQUEST");
+        }
+        assertEquals(0, ordersOf(customer).size());
+    }
+
+    @Test
+    void answersUnknownOrderWithProblem() {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve("/api/v1/orders/" + UUID.randomUUID()));
+        assertEquals(404, e.code());
+        assertEquals("ORDER_NOT_FOUND", json(e.getResponse().getBody(String.class).orElseThrow()).get("code"));
+    }
+
+    private static String order(UUID customerId, String sku, int quantity) {
+        return "{\"customerId\": \"" + customerId + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": " + quantity + "}]}";
+    }
+
+    private HttpResponse<String> post(String key, String body) {
+        MutableHttpRequest<String> request = HttpRequest.POST("/api/v1/orders", body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        try {
+            return http.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+
+    private List<?> ordersOf(UUID customerId) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/orders?size=100&customerId=" + customerId),
+                Argument.listOf(Map.class));
+    }
+
+    private Map<?, ?> assertProblem(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.code(), () -> "body: " + response.getBody(String.class).orElse(""));
+        assertEquals("application/problem+json", response.getContentType().map(MediaType::toString).orElse(""));
+        Map<?, ?> problem = json(response.getBody(String.class).orElseThrow());
+        assertEquals(code, problem.get("code"));
+        return problem;
+    }
+
+    private static Map<?, ?> json(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
