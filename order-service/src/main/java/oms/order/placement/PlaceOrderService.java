@@ -70,11 +70,7 @@ public class PlaceOrderService {
     }
 
     private PlacementOutcome settle(String key, Placement p) {
-        // Write the final state first so the answer shows it, then keep that exact answer with the key.
-        journal.record(p);
-        PlacementOutcome outcome = answerFor(p);
-        claims.settle(key, p, journal, outcome);
-        return outcome;
+        return claims.settle(key, p, journal, () -> answerFor(p));
     }
 
     private PlacementOutcome answerFor(Placement p) {

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The two transactions around a placement: claiming the key (with the order it creates) and settling
@@ -69,15 +70,21 @@ public class PlacementClaims {
         return new Claim.Replay(existing.responseStatus(), existing.responseBody(), existing.orderId());
     }
 
-    /** The order's final state and the answer to replay, in one transaction. */
+    /**
+     * The order's final state and the answer to replay, in one transaction: the answer is built after
+     * the write so it shows the final state, and a crash cannot keep one without the other.
+     */
     @Transactional
-    public void settle(String key, Placement placement, PlacementJournal journal, PlacementOutcome outcome) {
+    public PlacementOutcome settle(String key, Placement placement, PlacementJournal journal,
+                                   Supplier<PlacementOutcome> answer) {
         journal.record(placement);
+        PlacementOutcome outcome = answer.get();
         if (placement.status() == OrderStatus.PENDING) {
             keys.unlock(key, now());
         } else {
             keys.complete(key, outcome.status(), outcome.body(), now());
         }
+        return outcome;
     }
 
     private Placement createOrder(UUID orderId, PlaceOrderRequest request, Instant now) {
