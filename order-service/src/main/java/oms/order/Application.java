@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
 @OpenAPIDefinition(info = @Info(title = "order-service", version = "0.1.0",
-        description = "Customers who place orders; the order service checks that a customer exists and is ACTIVE."))
+        description = "Places orders: checks the customer, reserves stock, authorizes the payment and commits the reservation, undoing earlier steps when one fails. Clients retry safely with an Idempotency-Key."))
 public class Application {
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

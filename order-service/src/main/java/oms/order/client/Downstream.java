@@ -47,8 +47,9 @@ public class Downstream {
         }
     }
 
-    public CircuitBreaker.State state(String dependency) {
-        return require(breakers, dependency).getState();
+    /** Each dependency's breaker state, e.g. {payment=OPEN}. */
+    public Map<String, String> breakerStates() {
+        return breakers.values().stream().collect(Collectors.toMap(CircuitBreaker::getName, b -> b.getState().name()));
     }
 
     private static <T> T classify(String dependency, Supplier<T> call) {
