@@ -1,0 +1,58 @@
+package oms.payment.payment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import oms.payment.gateway.DeclineReason;
+import oms.payment.gateway.GatewayDecision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of the payment table: one per (orderId, attempt). */
+@MappedEntity("payment")
+public record Payment(@Id UUID id, UUID orderId, int attempt, UUID customerId, BigDecimal amount,
+                      String currency, PaymentStatus status, @Nullable DeclineReason declineReason,
+                      Instant createdAt, Instant updatedAt) {
+
+    /** A new payment whose status is whatever the gateway decided. */
+    static Payment decided(UUID orderId, int attempt, UUID customerId, BigDecimal amount, String currency,
+                           GatewayDecision decision, Instant now) {
+        PaymentStatus status = decision.authorized() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+        return new Payment(UUID.randomUUID(), orderId, attempt, customerId, amount, currency,
+                status, decision.declineReason(), now, now);
+    }
+
+    /**
+     * Whether a repeated authorize request asks for exactly this payment. Amounts compare by value:
+     * 10.5 and 10.50 are the same money.
+     */
+    boolean isSameRequest(UUID otherCustomerId, BigDecimal otherAmount, String otherCurrency) {
+        return customerId.equals(otherCustomerId)
+                && amount.compareTo(otherAmount) == 0
+                && currency.equals(otherCurrency);
+    }
+
+    /**
+     * The void transition: AUTHORIZED becomes VOIDED, voiding again changes nothing, and a decline
+     * held no money so there is nothing to void.
+     *
+     * @throws NotVoidableException for a DECLINED payment
+     */
+    Payment voided(Instant at) {
+        return switch (status) {
+            case AUTHORIZED -> new Payment(id, orderId, attempt, customerId, amount, currency,
+                    PaymentStatus.VOIDED, declineReason, createdAt, at);
+            case VOIDED -> this;
+            case DECLINED -> throw new NotVoidableException(this);
+        };
+    }
+
+    /** Thrown by a transition the current status does not allow. */
+    static final class NotVoidableException extends RuntimeException {
+        NotVoidableException(Payment payment) {
+            super("Payment " + payment.id() + " is " + payment.status() + " and cannot be voided");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package oms.payment.payment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import oms.payment.gateway.DeclineReason;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+
+@Serdeable
+public record PaymentResponse(UUID id, UUID orderId, int attempt, UUID customerId, BigDecimal amount,
+                              String currency, PaymentStatus status, @Nullable DeclineReason declineReason,
+                              Instant createdAt, Instant updatedAt) {
+
+    static PaymentResponse of(Payment p) {
+        // Money always goes out with two decimals (10.5 -> 10.50), whatever scale it was read with.
+        return new PaymentResponse(p.id(), p.orderId(), p.attempt(), p.customerId(),
+                p.amount().setScale(2, RoundingMode.UNNECESSARY), p.currency(), p.status(), p.declineReason(),
+                p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,89 @@
+package oms.payment.payment;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import oms.payment.gateway.GatewayDecision;
+import oms.payment.gateway.PaymentGateway;
+import oms.payment.web.ApiException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+public class PaymentService {
+
+    private final PaymentRepository repository;
+    private final PaymentGateway gateway;
+    private final String shopCurrency;
+
+    PaymentService(PaymentRepository repository, PaymentGateway gateway,
+                   @Property(name = "payment.currency") String shopCurrency) {
+        this.repository = repository;
+        this.gateway = gateway;
+        this.shopCurrency = shopCurrency;
+    }
+
+    /**
+     * Authorizes the amount once per (orderId, attempt). A repeat of the same request answers the
+     * payment made the first time, whatever the gateway would say now.
+     */
+    @Transactional
+    public Authorization authorize(AuthorizePaymentRequest request) {
+        if (!shopCurrency.equals(request.currency())) {
+            throw ApiException.unprocessable("CURRENCY_NOT_SUPPORTED",
+                    "Only " + shopCurrency + " is accepted, not " + request.currency());
+        }
+        GatewayDecision decision = gateway.authorize(request.amount());
+        Payment candidate = Payment.decided(request.orderId(), request.attemptOrFirst(), request.customerId(),
+                request.amount(), request.currency(), decision, now());
+        Optional<Payment> inserted = repository.insertIfAbsent(candidate);
+        if (inserted.isPresent()) {
+            return new Authorization(inserted.get(), true);
+        }
+        // ON CONFLICT waited for the other writer to commit, so this statement's snapshot sees its row.
+        Payment existing = repository.findByOrderIdAndAttempt(candidate.orderId(), candidate.attempt())
+                .orElseThrow(() -> new IllegalStateException("Conflicting payment vanished for order " + candidate.orderId()));
+        if (!existing.isSameRequest(request.customerId(), request.amount(), request.currency())) {
+            throw ApiException.unprocessable("PAYMENT_MISMATCH", "Order " + existing.orderId() + " attempt "
+                    + existing.attempt() + " already has payment " + existing.id() + " for "
+                    + existing.amount() + " " + existing.currency() + " and customer " + existing.customerId());
+        }
+        return new Authorization(existing, false);
+    }
+
+    /** Voids an AUTHORIZED payment; voiding a VOIDED one is a no-op. */
+    @Transactional
+    public Payment voidPayment(UUID id) {
+        Instant now = now();
+        Optional<Payment> voided = repository.voidIfAuthorized(id, now);
+        if (voided.isPresent()) {
+            return voided.get();
+        }
+        // The update found nothing AUTHORIZED; the transition on the current state says why.
+        Payment current = get(id);
+        try {
+            return current.voided(now);
+        } catch (Payment.NotVoidableException e) {
+            throw ApiException.conflict("PAYMENT_NOT_VOIDABLE", e.getMessage());
+        }
+    }
+
+    public Payment get(UUID id) {
+        return repository.findById(id).orElseThrow(() ->
+                ApiException.notFound("PAYMENT_NOT_FOUND", "No payment with id " + id));
+    }
+
+    public List<Payment> list(UUID orderId, int page, int size) {
+        long offset = (long) page * size;
+        return orderId == null ? repository.page(size, offset) : repository.pageByOrderId(orderId, size, offset);
+    }
+
+    private static Instant now() {
+        // PostgreSQL keeps microseconds; truncating here makes the answer equal what a later read returns.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

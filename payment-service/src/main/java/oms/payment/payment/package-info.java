@@ -1,0 +1,2 @@
+/** Payments: authorize once per (order, attempt), void, read. */
+package oms.payment.payment;

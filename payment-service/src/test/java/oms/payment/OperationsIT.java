@@ -1,0 +1,45 @@
+package oms.payment;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What operators and API users rely on besides the payments themselves: health and the API docs. */
+@MicronautTest
+class OperationsIT extends TestDatabase {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void healthIncludesTheDatabase() {
+        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), Map.class);
+        assertEquals("UP", health.get("status"));
+        assertTrue(((Map<?, ?>) health.get("details")).containsKey("jdbc"));
+    }
+
+    @Test
+    void servesTheOpenApiDocumentWithRequestExamples() {
+        String spec = http.toBlocking().retrieve(HttpRequest.GET("/swagger/payment-service.yml"));
+        assertTrue(spec.contains("/api/v1/payments/{id}/void"), spec);
+        assertTrue(spec.contains("AuthorizePaymentRequest"), spec);
+        assertTrue(spec.contains("example"), spec);
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        HttpResponse<String> ui = http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+        assertEquals(HttpStatus.OK, ui.getStatus());
+    }
+}

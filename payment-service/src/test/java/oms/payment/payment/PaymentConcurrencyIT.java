@@ -1,0 +1,108 @@
+package oms.payment.payment;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import oms.payment.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static oms.payment.payment.PaymentCalls.JSON;
+import static oms.payment.payment.PaymentCalls.PAYMENTS;
+import static oms.payment.payment.PaymentCalls.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class PaymentConcurrencyIT extends TestDatabase {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private PaymentCalls api;
+
+    @BeforeAll
+    void setUp() {
+        api = new PaymentCalls(http);
+    }
+
+    /** A status and, for a success, the payment; errors are kept, not thrown, so every answer is counted. */
+    record Outcome(int status, Map<String, Object> body) {
+    }
+
+    private Outcome send(HttpRequest<?> request) {
+        try {
+            HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(request, JSON);
+            return new Outcome(response.code(), response.body());
+        } catch (HttpClientResponseException e) {
+            return new Outcome(e.code(), e.getResponse().getBody(JSON).orElse(Map.of()));
+        }
+    }
+
+    /** Fires the same request from n threads at once: all wait at a start gate that opens together. */
+    private List<Outcome> inParallel(int n, HttpRequest<?> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Callable<Outcome> call = () -> {
+                    ready.countDown();
+                    start.await();
+                    return send(request);
+                };
+                futures.add(pool.submit(call));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS), "threads did not start");
+            start.countDown();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentIdenticalAuthorizationsMakeExactlyOnePayment() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        List<Outcome> outcomes = inParallel(30, HttpRequest.POST(PAYMENTS, request(orderId, UUID.randomUUID(), "99.99")));
+
+        List<Integer> statuses = outcomes.stream().map(Outcome::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), () -> "statuses " + statuses);
+        assertEquals(29, statuses.stream().filter(s -> s == 200).count(), () -> "statuses " + statuses);
+        assertEquals(1, outcomes.stream().map(o -> o.body().get("id")).distinct().count());
+        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+    }
+
+    @Test
+    void concurrentVoidsAllAnswerVoided() throws Exception {
+        Map<String, Object> payment = api.created(request(UUID.randomUUID(), UUID.randomUUID(), "10.00"));
+        List<Outcome> outcomes = inParallel(20, HttpRequest.POST(PAYMENTS + "/" + payment.get("id") + "/void", ""));
+
+        List<Integer> statuses = outcomes.stream().map(Outcome::status).toList();
+        assertEquals(List.of(200), statuses.stream().distinct().toList(), () -> "statuses " + statuses);
+        assertTrue(outcomes.stream().allMatch(o -> "VOIDED".equals(o.body().get("status"))));
+        assertEquals(1, outcomes.stream().map(o -> o.body().get("updatedAt")).distinct().count(),
+                "only one void changed the row; the others answered it as it was");
+    }
+}
