@@ -124,6 +124,8 @@ class CustomerApiIT extends TestDatabase {
                 HttpRequest.POST("/api/v1/customers", "{\"name\": \"x\",").contentType(MediaType.APPLICATION_JSON_TYPE),
                 HttpRequest.POST("/api/v1/customers", Map.of("name", "", "email", "not-an-email")),
                 HttpRequest.POST("/api/v1/customers", Map.of("name", "x".repeat(201), "email", "long@example.com")),
+                HttpRequest.POST("/api/v1/customers", "{\"name\": [\"x\"], \"email\": \"arr@example.com\"}").contentType(MediaType.APPLICATION_JSON_TYPE),
+                HttpRequest.POST("/api/v1/customers", "{\"name\": 5, \"email\": \"num@example.com\"}").contentType(MediaType.APPLICATION_JSON_TYPE),
                 HttpRequest.PATCH("/api/v1/customers/" + UUID.randomUUID(), Map.of("status", "DELETED")),
                 HttpRequest.GET("/api/v1/customers/not-a-uuid"),
                 HttpRequest.GET("/api/v1/customers?size=101"),

@@ -1,6 +1,7 @@
 package oms.customer.customer;
 
 import io.micronaut.serde.annotation.Serdeable;
+import oms.customer.web.StrictJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,6 @@ import jakarta.validation.constraints.Size;
 
 @Serdeable
 @Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
-public record CreateCustomerRequest(@NotBlank @Size(max = 200) String name,
-                                    @NotBlank @Email @Size(max = 320) String email) {
+public record CreateCustomerRequest(@NotBlank @Size(max = 200) @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
+                                    @NotBlank @Email @Size(max = 320) @Serdeable.Deserializable(using = StrictJson.Text.class) String email) {
 }

@@ -2,13 +2,15 @@ package oms.customer.customer;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import oms.customer.web.StrictJson;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A partial update: absent fields stay as they are. */
 @Serdeable
-public record UpdateCustomerRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-                                    @Nullable @Email @Size(min = 3, max = 320) String email,
+public record UpdateCustomerRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+                                    @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
+                                    @Nullable @Email @Size(min = 3, max = 320) @Serdeable.Deserializable(using = StrictJson.Text.class) String email,
                                     @Nullable CustomerStatus status) {
 }

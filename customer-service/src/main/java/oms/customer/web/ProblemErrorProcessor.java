@@ -2,10 +2,13 @@ package oms.customer.web;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -14,6 +17,8 @@ import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns every error the framework answers by itself (bad JSON, wrong types, failed bean
@@ -22,6 +27,8 @@ import java.util.List;
 @Singleton
 @Primary
 class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Pattern JSON_PROPERTY = Pattern.compile("\\[\"([^\"]+)\"]");
 
     @Override
     @NonNull
@@ -33,7 +40,8 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
             return typed;
         }
         int status = response.code();
-        List<Problem.FieldError> errors = fieldErrors(context);
+        // A server fault's message describes our internals, not the caller's mistake: keep it out.
+        List<Problem.FieldError> errors = status >= 500 ? List.of() : fieldErrors(context);
         String detail = errors.isEmpty() ? response.reason()
                 : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
         Problem problem = Problem.of(status, response.reason(), codeFor(status), detail,
@@ -62,10 +70,60 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             return errors;
         }
+        Problem.FieldError bodyField = badBodyField(context);
+        if (bodyField != null) {
+            errors.add(bodyField);
+            return errors;
+        }
         // Paths come as "/id" for arguments; a body that does not parse has no path at all.
         context.getErrors().forEach(e -> errors.add(new Problem.FieldError(
-                e.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("body"), e.getMessage())));
+                e.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("body"), firstLine(e.getMessage()))));
         return errors;
+    }
+
+    /**
+     * A JSON body that parses but holds a value of the wrong type ({@code "amount": "ten"}, a malformed
+     * UUID) fails while decoding; the framework then blames the whole body argument, so name the field
+     * from the decoder's own path instead.
+     */
+    @Nullable
+    private static Problem.FieldError badBodyField(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
+            if (t instanceof SerdeException serde) {
+                String field = lastProperty(serde.getPathAsString());
+                if (field == null && t instanceof InvalidPropertyFormatException property) {
+                    field = property.getArgument().getName();
+                }
+                if (field != null) {
+                    return new Problem.FieldError(field, firstLine(innermost(serde).getMessage()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The innermost property of a decoder path such as {@code CreateCustomerRequest["amount"]}. */
+    @Nullable
+    private static String lastProperty(String path) {
+        Matcher property = JSON_PROPERTY.matcher(path);
+        String last = null;
+        while (property.find()) {
+            last = property.group(1);
+        }
+        return last;
+    }
+
+    /** The innermost cause says what was wrong with the value without naming our classes. */
+    private static Throwable innermost(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Jackson appends the source location on a second line; callers only need the reason. */
+    private static String firstLine(String message) {
+        return message == null ? "invalid value" : message.lines().findFirst().orElse(message).strip();
     }
 
     /** Drops the method and parameter names from a path such as {@code create.request.items[0].sku}. */

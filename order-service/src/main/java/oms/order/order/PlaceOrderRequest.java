@@ -3,6 +3,7 @@ package oms.order.order;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import oms.order.web.StrictJson;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +22,10 @@ public record PlaceOrderRequest(@NotNull UUID customerId,
 
     @Serdeable
     @Schema(name = "PlaceOrderItem")
-    public record Item(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String sku,
-                       @NotNull @Min(1) @Max(10000) Integer quantity) {
+    public record Item(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+")
+                       @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,
+                       @NotNull @Min(1) @Max(10000)
+                       @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) Integer quantity) {
     }
 
     /** The first sku that appears twice, or null: an order names each product once. */

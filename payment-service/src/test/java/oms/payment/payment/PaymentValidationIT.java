@@ -61,6 +61,9 @@ class PaymentValidationIT extends TestDatabase {
         rejectsField("amount", body(ORDER, CUSTOMER, "-5.00", "\"USD\""));
         rejectsField("amount", body(ORDER, CUSTOMER, "12345678901.00", "\"USD\""));
         rejectsField("amount", body(ORDER, CUSTOMER, "\"ten\"", "\"USD\""));
+        rejectsField("amount", body(ORDER, CUSTOMER, "\"12.50\"", "\"USD\""));
+        rejectsField("currency", body(ORDER, CUSTOMER, "12.50", "840"));
+        rejectsField("attempt", "{" + ORDER + ", " + CUSTOMER + ", \"amount\": 1, \"currency\": \"USD\", \"attempt\": 1.5}");
         rejectsField("currency", body(ORDER, CUSTOMER, "10.00", "\"usd\""));
         rejectsField("currency", body(ORDER, CUSTOMER, "10.00", "\"USDX\""));
         rejectsField("orderId", body("\"orderId\": \"not-a-uuid\"", CUSTOMER, "10.00", "\"USD\""));
