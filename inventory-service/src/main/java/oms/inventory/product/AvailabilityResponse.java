@@ -1,0 +1,12 @@
+package oms.inventory.product;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Whether {@code requested} units could be reserved right now; a hint only, the reservation decides. */
+@Serdeable
+public record AvailabilityResponse(String sku, int requested, long available, boolean sufficient) {
+
+    static AvailabilityResponse of(Product p, int requested) {
+        return new AvailabilityResponse(p.sku(), requested, p.available(), p.available() >= requested);
+    }
+}

@@ -1,0 +1,22 @@
+package oms.inventory.product;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A product as the API shows it.
+ *
+ * @param available units free to reserve
+ * @param reserved  units held by HELD reservations
+ */
+@Serdeable
+public record ProductResponse(String sku, String name, BigDecimal unitPrice, String currency,
+                              long available, long reserved, Instant createdAt, Instant updatedAt) {
+
+    static ProductResponse of(Product p, String currency) {
+        return new ProductResponse(p.sku(), p.name(), p.unitPrice(), currency, p.available(), p.reserved(),
+                p.createdAt(), p.updatedAt());
+    }
+}

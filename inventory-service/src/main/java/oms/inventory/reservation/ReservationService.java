@@ -1,0 +1,134 @@
+package oms.inventory.reservation;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import oms.inventory.InventorySettings;
+import oms.inventory.product.ProductStock;
+import oms.inventory.web.ApiException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Singleton
+public class ReservationService {
+
+    /** Whether {@link #reserve} made a new reservation or found the one this key made before. */
+    record Outcome(ReservationDetails details, boolean created) {
+    }
+
+    private final ReservationRepository repository;
+    private final ReservationStore store;
+    private final StockHolder holder;
+    private final ProductStock stock;
+    private final InventorySettings settings;
+
+    ReservationService(ReservationRepository repository, ReservationStore store, StockHolder holder,
+                       ProductStock stock, InventorySettings settings) {
+        this.repository = repository;
+        this.store = store;
+        this.holder = holder;
+        this.stock = stock;
+        this.settings = settings;
+    }
+
+    /**
+     * Holds all items or none, in one transaction: the key row first (so a duplicate waits for
+     * us and then replays), then the stock. A failure throws, which rolls back the key row too.
+     */
+    @Transactional
+    Outcome reserve(ReserveRequest request) {
+        Instant now = now();
+        Reservation fresh = Reservation.hold(request.orderId(), request.attemptOrFirst(), settings.currency(),
+                now, now.plus(settings.reservationTtl()));
+        if (!store.insertIfAbsent(fresh)) {
+            return new Outcome(replay(request), false);
+        }
+        List<ReservationItem> items = holder.hold(fresh.id(), request.items());
+        store.insertItems(items);
+        return new Outcome(new ReservationDetails(fresh, items), true);
+    }
+
+    @Transactional
+    ReservationDetails commit(UUID id) {
+        return apply(id, Reservation::commit);
+    }
+
+    @Transactional
+    ReservationDetails release(UUID id) {
+        return apply(id, Reservation::release);
+    }
+
+    @ReadOnly
+    ReservationDetails get(UUID id) {
+        Reservation reservation = repository.findById(id).orElseThrow(() -> notFound(id));
+        return new ReservationDetails(reservation, store.itemsOf(id));
+    }
+
+    /** All of an order's reservations, oldest first. */
+    @ReadOnly
+    List<ReservationDetails> listForOrder(UUID orderId) {
+        return withItems(repository.findByOrder(orderId));
+    }
+
+    /** One page of an order's reservations, oldest first. */
+    @ReadOnly
+    List<ReservationDetails> listForOrder(UUID orderId, int page, int size) {
+        return withItems(repository.findByOrder(orderId, size, (long) page * size));
+    }
+
+    private List<ReservationDetails> withItems(List<Reservation> reservations) {
+        Map<UUID, List<ReservationItem>> items = store.itemsOf(reservations.stream().map(Reservation::id).toList());
+        return reservations.stream()
+                .map(r -> new ReservationDetails(r, items.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    /** The key was taken: the same items mean a repeated request, other items a client bug. */
+    private ReservationDetails replay(ReserveRequest request) {
+        Reservation existing = repository.findByOrderIdAndAttempt(request.orderId(), request.attemptOrFirst())
+                .orElseThrow(() -> new IllegalStateException("Reservation key taken but no row visible"));
+        List<ReservationItem> items = store.itemsOf(existing.id());
+        Map<String, Integer> held = items.stream()
+                .collect(Collectors.toMap(ReservationItem::sku, ReservationItem::quantity));
+        Map<String, Integer> asked = request.items().stream()
+                .collect(Collectors.toMap(ReservationItemRequest::sku, ReservationItemRequest::quantity));
+        if (!held.equals(asked)) {
+            throw ApiException.unprocessable("RESERVATION_MISMATCH", "Order " + request.orderId() + " (attempt "
+                    + request.attemptOrFirst() + ") already has reservation " + existing.id() + " with other items");
+        }
+        return new ReservationDetails(existing, items);
+    }
+
+    /** The row lock makes concurrent commit and release of one reservation take turns. */
+    private ReservationDetails apply(UUID id, Function<Reservation, Transition> transition) {
+        Reservation current = repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+        Transition change = transition.apply(current);
+        List<ReservationItem> items = store.itemsOf(id);
+        if (!change.changes()) {
+            return new ReservationDetails(current, items);
+        }
+        Instant now = now();
+        if (repository.changeStatus(id, change.from().name(), change.to().name(), now) != 1) {
+            throw new IllegalStateException("Reservation " + id + " changed under its row lock");
+        }
+        StockEffect effect = change.effect();
+        items.stream().sorted(Comparator.comparing(ReservationItem::sku)).forEach(item -> stock.adjust(item.sku(),
+                (long) effect.availableSign * item.quantity(), (long) effect.reservedSign * item.quantity()));
+        return new ReservationDetails(current.withStatus(change.to(), now), items);
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("RESERVATION_NOT_FOUND", "No reservation with id " + id);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

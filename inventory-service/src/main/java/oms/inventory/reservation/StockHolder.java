@@ -1,0 +1,62 @@
+package oms.inventory.reservation;
+
+import jakarta.inject.Singleton;
+import oms.inventory.product.ProductStock;
+import oms.inventory.web.ApiException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Takes the stock for a new reservation, all items or (by throwing inside the transaction) none. */
+@Singleton
+class StockHolder {
+
+    private final ProductStock stock;
+
+    StockHolder(ProductStock stock) {
+        this.stock = stock;
+    }
+
+    /**
+     * Holds every item, in sku order so that two reservations sharing products lock them in the
+     * same order and cannot deadlock. Tries all items even after a failure, to name every offender.
+     *
+     * @return the held items with the unit prices they were held at, in sku order
+     * @throws ApiException 422 PRODUCT_NOT_FOUND if any sku is unknown, else 422 INSUFFICIENT_STOCK
+     */
+    List<ReservationItem> hold(UUID reservationId, List<ReservationItemRequest> requested) {
+        List<ReservationItem> held = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<ReservationItemRequest> bySku = requested.stream()
+                .sorted(Comparator.comparing(ReservationItemRequest::sku)).toList();
+        for (ReservationItemRequest item : bySku) {
+            Optional<BigDecimal> price = stock.hold(item.sku(), item.quantity());
+            if (price.isPresent()) {
+                held.add(new ReservationItem(reservationId, item.sku(), item.quantity(), price.get()));
+            } else {
+                failed.add(item.sku());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw shortfall(failed);
+        }
+        return held;
+    }
+
+    /** A failed hold means unknown or short; unknown wins, as no restock would help the order. */
+    private ApiException shortfall(List<String> failed) {
+        Set<String> known = stock.existing(failed);
+        List<String> unknown = failed.stream().filter(sku -> !known.contains(sku)).toList();
+        if (!unknown.isEmpty()) {
+            return ApiException.unprocessable("PRODUCT_NOT_FOUND",
+                    "No product with sku " + String.join(", ", unknown), unknown);
+        }
+        return ApiException.unprocessable("INSUFFICIENT_STOCK",
+                "Not enough stock for sku " + String.join(", ", failed), failed);
+    }
+}

@@ -1,0 +1,130 @@
+package oms.inventory;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Many clients at once through HTTP: the database, not luck, must decide who gets the stock. */
+@MicronautTest
+class ReservationConcurrencyIT extends TestDatabase {
+
+    /** One answer: status, error code (if any) and reservation id (if any). */
+    record Answer(int status, String code, Object id) {
+    }
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private Api api() {
+        return new Api(http.toBlocking());
+    }
+
+    /** Runs every request on its own thread, all released at once by a start gate. */
+    private List<Answer> fireTogether(List<HttpRequest<?>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch ready = new CountDownLatch(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (HttpRequest<?> request : requests) {
+                futures.add(pool.submit((Callable<Answer>) () -> {
+                    ready.countDown();
+                    start.await();
+                    return send(request);
+                }));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS), "all threads at the gate");
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Answer send(HttpRequest<?> request) {
+        try {
+            var response = api().exchange(request);
+            return new Answer(response.code(), null, response.body().get("id"));
+        } catch (HttpClientResponseException e) {
+            Map<String, Object> body = e.getResponse().getBody(Api.JSON).orElse(Map.of());
+            return new Answer(e.code(), (String) body.get("code"), null);
+        }
+    }
+
+    private static long withStatus(List<Answer> answers, int status) {
+        return answers.stream().filter(a -> a.status() == status).count();
+    }
+
+    @Test
+    void fiftyConcurrentReservationsNeverTakeMoreThanAvailable() throws Exception {
+        String sku = "HOT-" + UUID.randomUUID().toString().substring(0, 8);
+        api().createProduct(sku, "9.99", 5);
+        List<HttpRequest<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            requests.add(Api.reserve(UUID.randomUUID(), Map.of(sku, 1)));
+        }
+        long reservationsBefore = count("reservation");
+        List<Answer> answers = fireTogether(requests);
+        assertEquals(5, withStatus(answers, 201), answers::toString);
+        assertEquals(45, withStatus(answers, 422), answers::toString);
+        assertTrue(answers.stream().filter(a -> a.status() == 422).allMatch(a -> "INSUFFICIENT_STOCK".equals(a.code())), answers::toString);
+        assertEquals(new Stock(0, 5, 5, 0), assertConserved(sku));
+        assertEquals(reservationsBefore + 5, count("reservation"));
+    }
+
+    @Test
+    void thirtyConcurrentDuplicatesMakeOneReservation() throws Exception {
+        String sku = "DUP-" + UUID.randomUUID().toString().substring(0, 8);
+        api().createProduct(sku, "1.00", 100);
+        UUID orderId = UUID.randomUUID();
+        List<HttpRequest<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            requests.add(Api.reserve(orderId, Map.of(sku, 3)));
+        }
+        List<Answer> answers = fireTogether(requests);
+        assertEquals(1, withStatus(answers, 201), answers::toString);
+        assertEquals(29, withStatus(answers, 200), answers::toString);
+        assertEquals(1, answers.stream().map(Answer::id).distinct().count(), answers::toString);
+        assertEquals(new Stock(97, 3, 100, 0), assertConserved(sku));
+        assertEquals(1, api().list("/api/v1/reservations?orderId=" + orderId).size());
+    }
+
+    @Test
+    void racingCommitsAndReleasesOfOneReservationApplyEachTransitionOnce() throws Exception {
+        String sku = "FLIP-" + UUID.randomUUID().toString().substring(0, 8);
+        api().createProduct(sku, "1.00", 10);
+        Object id = api().expect(HttpStatus.CREATED, Api.reserve(UUID.randomUUID(), Map.of(sku, 4))).get("id");
+        List<HttpRequest<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(HttpRequest.POST("/api/v1/reservations/" + id + (i % 2 == 0 ? "/commit" : "/release"), Map.of()));
+        }
+        List<Answer> answers = fireTogether(requests);
+        assertTrue(answers.stream().allMatch(a -> a.status() == 200 || "RESERVATION_NOT_HELD".equals(a.code())), answers::toString);
+        assertEquals("RELEASED", api().get("/api/v1/reservations/" + id).get("status"));
+        assertEquals(new Stock(10, 0, 10, 0), assertConserved(sku));
+    }
+}

@@ -1,0 +1,104 @@
+package oms.inventory;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Gives each test class a database of its own on the local PostgreSQL and drops it afterwards.
+ * Connection settings come from the usual PG* variables. Tests read stock columns the API does
+ * not show (total_stock, committed units) straight from the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TestDatabase implements TestPropertyProvider {
+
+    private static final String HOST = env("PGHOST", "127.0.0.1");
+    private static final String PORT = env("PGPORT", "5432");
+    private static final String USER = env("PGUSER", "postgres");
+    private static final String PASSWORD = env("PGPASSWORD", "");
+
+    private final String name = "inventory_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    /** A product's stock as stored, with the units sold through COMMITTED reservations. */
+    public record Stock(long available, long reserved, long totalStock, long committed) {
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        admin("CREATE DATABASE " + name);
+        return Map.of(
+                "datasources.default.url", url(name),
+                "datasources.default.username", USER,
+                "datasources.default.password", PASSWORD);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    protected Stock stock(String sku) {
+        String sql = "SELECT p.available, p.reserved, p.total_stock, COALESCE((SELECT SUM(i.quantity) "
+                + "FROM reservation_item i JOIN reservation r ON r.id = i.reservation_id "
+                + "WHERE i.sku = p.sku AND r.status = 'COMMITTED'), 0) FROM product p WHERE p.sku = ?";
+        try (Connection c = DriverManager.getConnection(url(name), USER, PASSWORD);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sku);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("No product " + sku + " in the database");
+                }
+                return new Stock(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The invariant of the contract: no unit is sold twice and none goes missing. */
+    protected Stock assertConserved(String sku) {
+        Stock s = stock(sku);
+        assertEquals(s.totalStock(), s.available() + s.reserved() + s.committed(), () -> "conservation of " + sku + ": " + s);
+        return s;
+    }
+
+    protected long count(String table) {
+        try (Connection c = DriverManager.getConnection(url(name), USER, PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on the test PostgreSQL", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
