@@ -4,10 +4,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import oms.inventory.web.WholeNumber;
+import oms.inventory.web.StrictJson;
 
 /** The new free stock of a product, e.g. after a stock count; held units are not touched. */
 @Serdeable
 @Schema(example = "{\"available\": 250}")
-public record SetStockRequest(@Serdeable.Deserializable(using = WholeNumber.class) @NotNull @PositiveOrZero Integer available) {
+public record SetStockRequest(@Serdeable.Deserializable(using = StrictJson.WholeNumber.class) @NotNull @PositiveOrZero Integer available) {
 }

@@ -2,6 +2,7 @@ package oms.inventory.product;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import oms.inventory.web.StrictJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,6 +14,6 @@ import java.math.BigDecimal;
 /** A partial update: absent fields stay as they are. Stock changes go through PUT .../stock. */
 @Serdeable
 @Schema(example = "{\"name\": \"The Hitchhiker's Guide (2nd ed.)\", \"unitPrice\": 14.00}")
-public record UpdateProductRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-                                   @Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {
+public record UpdateProductRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
+                                   @Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal unitPrice) {
 }

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import oms.inventory.product.Sku;
-import oms.inventory.web.WholeNumber;
+import oms.inventory.web.StrictJson;
 
 @Serdeable
-public record ReservationItemRequest(@NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku,
-                                     @Serdeable.Deserializable(using = WholeNumber.class) @NotNull @Min(1) @Max(10000) Integer quantity) {
+public record ReservationItemRequest(@NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,
+                                     @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) @NotNull @Min(1) @Max(10000) Integer quantity) {
 }

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import oms.inventory.web.WholeNumber;
+import oms.inventory.web.StrictJson;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +23,7 @@ import java.util.UUID;
 @Schema(example = "{\"orderId\": \"0b4c6f7e-2f1a-4c36-9d55-0f1e6a9b3c21\", \"attempt\": 1, "
         + "\"items\": [{\"sku\": \"BOOK-42\", \"quantity\": 2}, {\"sku\": \"MUG-7\", \"quantity\": 1}]}")
 public record ReserveRequest(@NotNull UUID orderId,
-                             @Serdeable.Deserializable(using = WholeNumber.class) @Nullable @Min(1) Integer attempt,
+                             @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) @Nullable @Min(1) Integer attempt,
                              @NotNull @Size(min = 1, max = 100) @DistinctSkus List<@NotNull @Valid ReservationItemRequest> items) {
 
     int attemptOrFirst() {
