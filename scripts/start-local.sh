@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Starts the four services on this machine against the local PostgreSQL, in the background.
+#
+#   scripts/start-local.sh          start (or leave running) all four, wait until they are healthy
+#   scripts/stop-local.sh           stop them
+#
+# Logs go to .run/logs/<service>.log, pids to .run/<service>.pid. Running it again while the
+# system is up changes nothing. Settings (see README.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
+# SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_OPTS,
+# START_TIMEOUT (seconds to wait for each service, default 120), OMS_SKIP_BUILD=1 (use the
+# jars in */target as they are).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+START_TIMEOUT="${START_TIMEOUT:-120}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
+declare -A LAUNCHED_AT=()   # service -> ${SECONDS} at launch, for the ones this run started
+
+# Prints the environment one service runs with, one NAME=value per line.
+service_env() {
+  local service="$1"
+  cat <<EOF
+PORT=$(service_port "${service}")
+DB_URL=jdbc:postgresql://${PGHOST}:${PGPORT}/$(service_db "${service}")
+DB_USER=${PGUSER}
+DB_PASSWORD=${PGPASSWORD}
+DB_POOL_SIZE=${DB_POOL_SIZE:-10}
+LOG_LEVEL=${LOG_LEVEL:-info}
+EOF
+  # Only what each service reads (compose.yaml likewise; ComposeFileTest checks compose).
+  case "${service}" in
+    inventory-service)
+      echo "SHOP_CURRENCY=${SHOP_CURRENCY:-USD}"
+      echo "RESERVATION_TTL=${RESERVATION_TTL:-10m}" ;;
+    payment-service)
+      echo "SHOP_CURRENCY=${SHOP_CURRENCY:-USD}"
+      echo "PAYMENT_LIMIT=${PAYMENT_LIMIT:-1000.00}"
+      echo "PAYMENT_DELAY_AFTER_COMMIT=${PAYMENT_DELAY_AFTER_COMMIT:-0ms}" ;;
+    order-service)
+      echo "CUSTOMER_SERVICE_URL=http://127.0.0.1:$(service_port customer-service)"
+      echo "INVENTORY_SERVICE_URL=http://127.0.0.1:$(service_port inventory-service)"
+      echo "PAYMENT_SERVICE_URL=http://127.0.0.1:$(service_port payment-service)" ;;
+  esac
+}
+
+# Launches one service unless it already runs. Prints nothing to wait for when it was up.
+launch() {
+  local service="$1" port pid log jar envs=()
+  port="$(service_port "${service}")"
+  if pid="$(service_pid "${service}")"; then
+    ok "${service} already running (pid ${pid}, port ${port})"
+    return 0
+  fi
+  if service_healthy "${service}"; then
+    ok "${service} already answers on port ${port} (not started by this script: leaving it)"
+    return 0
+  fi
+  if port_in_use "${port}"; then
+    die "port ${port} for ${service} is taken by another program (see: ss -ltnp 'sport = :${port}')"
+  fi
+  log="$(service_log "${service}")"
+  # Run a copy: './mvnw package' while the system is up must not pull the jar from under the JVM.
+  jar="${OMS_RUN_DIR}/jars/${service}.jar"
+  mkdir -p "${OMS_RUN_DIR}/jars"
+  cp "$(service_jar "${service}")" "${jar}"
+  mapfile -t envs < <(service_env "${service}")
+  printf '\n=== %s starting %s ===\n' "$(date '+%F %T')" "${service}" >>"${log}"
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
+  nohup env "${envs[@]}" java ${JAVA_OPTS} -jar "${jar}" >>"${log}" 2>&1 </dev/null &
+  echo $! >"$(service_pidfile "${service}")"
+  LAUNCHED_AT["${service}"]=${SECONDS}
+  info "${service} launched (pid $!, port ${port}, log ${log#"${OMS_ROOT}"/})"
+}
+
+# Polls the readiness endpoint until it answers, the process dies or the time is up.
+wait_healthy() {
+  local service="$1" started elapsed pid
+  [[ -n "${LAUNCHED_AT[${service}]:-}" ]] || return 0   # was already up
+  started=${LAUNCHED_AT[${service}]}
+  printf '    waiting for %s ' "${service}"
+  while true; do
+    if service_healthy "${service}"; then
+      printf ' healthy %ss after launch\n' "$((SECONDS - started))"
+      return 0
+    fi
+    if [[ -f "$(service_pidfile "${service}")" ]] && ! pid="$(service_pid "${service}")"; then
+      printf '\n'
+      show_log_tail "${service}"
+      die "${service} exited before it became healthy (log: $(service_log "${service}")); scripts/stop-local.sh stops the rest"
+    fi
+    elapsed=$((SECONDS - started))
+    if ((elapsed >= START_TIMEOUT)); then
+      printf '\n'
+      show_log_tail "${service}"
+      die "${service} not healthy after ${START_TIMEOUT}s (log: $(service_log "${service}")); scripts/stop-local.sh stops the rest"
+    fi
+    printf '.'
+    sleep 1
+  done
+}
+
+main() {
+  have java || die "java not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
+  mkdir -p "${OMS_LOG_DIR}"
+  ensure_postgres
+  create_databases
+  build_jars_if_stale
+
+  step "Services"
+  # The three providers start together; order-service only once they answer.
+  local service
+  for service in customer-service inventory-service payment-service; do launch "${service}"; done
+  for service in customer-service inventory-service payment-service; do wait_healthy "${service}"; done
+  launch order-service
+  wait_healthy order-service
+
+  step "Up and running"
+  for service in "${OMS_SERVICES[@]}"; do
+    local port
+    port="$(service_port "${service}")"
+    printf '    %-18s http://localhost:%s/api/v1   Swagger UI http://localhost:%s/swagger-ui/\n' \
+      "${service}" "${port}" "${port}"
+  done
+  info ""
+  info "Try it:  bash http-examples/walkthrough.sh"
+  info "Logs:    .run/logs/<service>.log      Stop: scripts/stop-local.sh"
+}
+
+main "$@"
