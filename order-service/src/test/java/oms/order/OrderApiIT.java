@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /orders through HTTP, with real database and clients, against stub downstreams. */
 @MicronautTest
 @Property(name = "spec.name", value = "OrderApiIT")
+@Property(name = "placement.budget", value = "1s")
+@Property(name = "placement.recovery-interval", value = "300ms")
 class OrderApiIT extends TestDatabase {
 
     private static final int PORT = freePort();
@@ -200,11 +202,84 @@ class OrderApiIT extends TestDatabase {
     }
 
     @Test
+    void answers202WhenOutOfTimeAndRecoverySettlesTheOrder() {
+        world.reserveDelayMillis = 1500;
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> accepted = post(key, order(customer, "BOOK", 3));
+        assertEquals(202, accepted.code(), accepted.body());
+        Map<?, ?> pending = json(accepted.body());
+        assertEquals("PENDING", pending.get("status"));
+        assertEquals("/api/v1/orders/" + pending.get("id"), accepted.header("Location"));
+
+        Map<?, ?> settled = awaitSettled(pending.get("id").toString());
+        assertEquals("FAILED", settled.get("status"), "interrupted before the payment: undone");
+        assertEquals(1000, world.stock.get("BOOK").get());
+        List<String> timeline = events(pending.get("id").toString());
+        assertTrue(timeline.contains("PLACEMENT:OUT_OF_TIME"), timeline.toString());
+        assertTrue(timeline.contains("RECOVERY:RESUMED"), timeline.toString());
+        assertTrue(timeline.contains("RELEASE_STOCK:DONE"), timeline.toString());
+        assertEquals("ORDER:FAILED", timeline.get(timeline.size() - 1));
+
+        world.reserveDelayMillis = 0;
+        HttpResponse<String> retried = post(key, order(customer, "BOOK", 3));
+        assertEquals(201, retried.code(), retried.body());
+        assertEquals(pending.get("id"), json(retried.body()).get("id"));
+    }
+
+    @Test
+    void recordsEveryStepInTheTimeline() {
+        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 1)).body());
+        assertEquals(List.of("PLACEMENT:STARTED", "CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:DONE",
+                "COMMIT_RESERVATION:DONE", "ORDER:CONFIRMED"), events(order.get("id").toString()));
+    }
+
+    @Test
+    void cancelsAConfirmedOrderOnceAndRefusesOthers() {
+        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5)).body());
+        String id = order.get("id").toString();
+        assertEquals(995, world.stock.get("BOOK").get());
+        HttpResponse<String> cancelled = http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class);
+        assertEquals(200, cancelled.code());
+        assertEquals("CANCELLED", json(cancelled.body()).get("status"));
+        assertEquals(1000, world.stock.get("BOOK").get());
+        assertEquals("VOIDED", world.payments.get(UUID.fromString(order.get("paymentId").toString())).get("status"));
+        HttpResponse<String> again = http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class);
+        assertEquals("CANCELLED", json(again.body()).get("status"));
+        assertEquals(1000, world.stock.get("BOOK").get());
+
+        Map<?, ?> rejected = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5000)).body());
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + rejected.get("orderId") + "/cancel", ""), String.class));
+        assertEquals(409, e.code());
+        assertEquals("ORDER_NOT_CANCELLABLE", json(e.getResponse().getBody(String.class).orElseThrow()).get("code"));
+    }
+
+    @Test
     void answersUnknownOrderWithProblem() {
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve("/api/v1/orders/" + UUID.randomUUID()));
         assertEquals(404, e.code());
         assertEquals("ORDER_NOT_FOUND", json(e.getResponse().getBody(String.class).orElseThrow()).get("code"));
+    }
+
+    private List<String> events(String orderId) {
+        List<Map> events = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/orders/" + orderId + "/events"),
+                Argument.listOf(Map.class));
+        return events.stream().map(e -> e.get("step") + ":" + e.get("outcome")).toList();
+    }
+
+    private Map<?, ?> awaitSettled(String orderId) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        Map<?, ?> order = json(http.toBlocking().retrieve("/api/v1/orders/" + orderId));
+        while ("PENDING".equals(order.get("status")) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            order = json(http.toBlocking().retrieve("/api/v1/orders/" + orderId));
+        }
+        return order;
     }
 
     private static String order(UUID customerId, String sku, int quantity) {

@@ -38,6 +38,9 @@ public interface IdempotencyKeyRepository extends GenericRepository<IdempotencyK
     @Query("UPDATE idempotency_key SET locked_until = :now, updated_at = :now WHERE key = :key")
     void unlock(String key, Instant now);
 
+    @Query("SELECT key FROM idempotency_key WHERE order_id = :orderId")
+    Optional<String> findKeyByOrderId(UUID orderId);
+
     @Query("DELETE FROM idempotency_key WHERE created_at < :cutoff AND state = 'COMPLETED'")
     int deleteCompletedBefore(Instant cutoff);
 }

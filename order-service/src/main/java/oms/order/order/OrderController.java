@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import oms.order.placement.CancelOrderService;
 import oms.order.placement.PlaceOrderService;
 import oms.order.placement.PlacementOutcome;
 
@@ -34,10 +35,12 @@ import java.util.UUID;
 class OrderController {
 
     private final PlaceOrderService placement;
+    private final CancelOrderService cancellation;
     private final OrderQueries queries;
 
-    OrderController(PlaceOrderService placement, OrderQueries queries) {
+    OrderController(PlaceOrderService placement, CancelOrderService cancellation, OrderQueries queries) {
         this.placement = placement;
+        this.cancellation = cancellation;
         this.queries = queries;
     }
 
@@ -81,6 +84,21 @@ class OrderController {
     @Operation(summary = "Read one order")
     OrderView get(@PathVariable UUID id) {
         return queries.get(id);
+    }
+
+    @Post("/{id}/cancel")
+    @Operation(summary = "Cancel a CONFIRMED order", description = """
+            Voids its payment and puts its units back in stock; the order ends CANCELLED. Cancelling a \
+            CANCELLED order is a no-op (200); any other status is 409 ORDER_NOT_CANCELLABLE. If a dependency \
+            is down the answer is 503 and the cancellation finishes in the background.""")
+    OrderView cancel(@PathVariable UUID id) {
+        return cancellation.cancel(id);
+    }
+
+    @Get("/{id}/events")
+    @Operation(summary = "The order's timeline, oldest first: every step, undo, retry, recovery and cancellation")
+    List<OrderEventView> events(@PathVariable UUID id) {
+        return queries.events(id);
     }
 
     @Get

@@ -15,16 +15,27 @@ public class OrderQueries {
 
     private final OrderRepository orders;
     private final OrderItemRepository items;
+    private final OrderEventRepository events;
 
-    OrderQueries(OrderRepository orders, OrderItemRepository items) {
+    OrderQueries(OrderRepository orders, OrderItemRepository items, OrderEventRepository events) {
         this.orders = orders;
         this.items = items;
+        this.events = events;
     }
 
     public OrderView get(UUID id) {
-        Order order = orders.findById(id).orElseThrow(() ->
+        return OrderView.of(find(id), items.findByOrderIdOrderByLineNo(id));
+    }
+
+    /** The order's timeline, oldest first. */
+    public List<OrderEventView> events(UUID id) {
+        find(id);
+        return events.findByOrderIdOrderById(id).stream().map(OrderEventView::of).toList();
+    }
+
+    private Order find(UUID id) {
+        return orders.findById(id).orElseThrow(() ->
                 ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + id));
-        return OrderView.of(order, items.findByOrderIdOrderByLineNo(id));
     }
 
     public List<OrderView> search(@Nullable UUID customerId, @Nullable OrderStatus status, int page, int size) {

@@ -21,20 +21,45 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
             ORDER BY created_at, id LIMIT :limit OFFSET :offset""")
     List<Order> search(@Nullable UUID customerId, @Nullable String status, int limit, long offset);
 
+    /**
+     * Writes the placement's progress and renews the lease, only while the caller still holds it:
+     * 0 rows means another holder took the order over and this one must stop.
+     */
     @Query("""
             UPDATE orders SET status = :status, currency = :currency, total_amount = :totalAmount,
                    reservation_id = :reservationId, payment_id = :paymentId, failure_reason = :failureReason,
-                   failure_detail = :failureDetail, step = :step, compensating = :compensating, updated_at = :now
-            WHERE id = :id""")
-    void updateProgress(UUID id, String status, @Nullable String currency, @Nullable BigDecimal totalAmount,
-                        @Nullable UUID reservationId, @Nullable UUID paymentId, @Nullable String failureReason,
-                        @Nullable String failureDetail, String step, boolean compensating, Instant now);
+                   failure_detail = :failureDetail, step = :step, compensating = :compensating,
+                   cancel_requested = :cancelRequested, lease_until = :leaseUntil, updated_at = :now
+            WHERE id = :id AND lease_token = :leaseToken""")
+    int updateProgress(UUID id, String status, @Nullable String currency, @Nullable BigDecimal totalAmount,
+                       @Nullable UUID reservationId, @Nullable UUID paymentId, @Nullable String failureReason,
+                       @Nullable String failureDetail, String step, boolean compensating, boolean cancelRequested,
+                       UUID leaseToken, Instant leaseUntil, Instant now);
+
+    List<Order> findByLeaseToken(UUID leaseToken);
+
+    /** Gives the order back for a later try, e.g. after an undo that could not finish yet. */
+    @Query("""
+            UPDATE orders SET lease_until = :now, next_attempt_at = :nextAttemptAt
+            WHERE id = :id AND lease_token = :leaseToken""")
+    int retryLater(UUID id, UUID leaseToken, Instant nextAttemptAt, Instant now);
+
+    @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
+    java.util.Optional<Order> lockById(UUID id);
+
+    /** Takes the lease of a CONFIRMED order to cancel it. */
+    @Query("""
+            UPDATE orders SET cancel_requested = TRUE, lease_token = :leaseToken, lease_until = :leaseUntil,
+                   next_attempt_at = NULL, updated_at = :now
+            WHERE id = :id AND status = 'CONFIRMED'""")
+    int requestCancel(UUID id, UUID leaseToken, Instant leaseUntil, Instant now);
 
     /** Starts the next attempt of a FAILED order: a failed order is placed again, under the same id. */
     @Query("""
             UPDATE orders SET status = 'PENDING', attempt = attempt + 1, step = 'NEW', compensating = FALSE,
                    currency = NULL, total_amount = NULL, reservation_id = NULL, payment_id = NULL,
-                   failure_reason = NULL, failure_detail = NULL, updated_at = :now
+                   failure_reason = NULL, failure_detail = NULL, lease_token = :leaseToken,
+                   lease_until = :leaseUntil, next_attempt_at = NULL, updated_at = :now
             WHERE id = :id AND status = 'FAILED'""")
-    int reopenFailed(UUID id, Instant now);
+    int reopenFailed(UUID id, UUID leaseToken, Instant leaseUntil, Instant now);
 }

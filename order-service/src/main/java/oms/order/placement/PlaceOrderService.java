@@ -1,26 +1,18 @@
 package oms.order.placement;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import oms.order.order.OrderQueries;
-import oms.order.order.OrderStatus;
-import oms.order.order.OrderView;
+import oms.order.order.OrderRepository;
 import oms.order.order.PlaceOrderRequest;
 import oms.order.web.ApiException;
-import oms.order.web.Problem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
- * POST /orders: claims the Idempotency-Key, runs the placement saga, and keeps the answer so a
- * retry with the same key gets the same answer.
+ * POST /orders: claims the Idempotency-Key, runs the placement saga within the time budget, and
+ * keeps the answer so a retry with the same key gets the same answer.
  */
 @Singleton
 public class PlaceOrderService {
@@ -29,22 +21,25 @@ public class PlaceOrderService {
 
     private final PlacementClaims claims;
     private final PlacementSaga saga;
-    private final PlacementJournal journal;
-    private final OrderQueries queries;
-    private final JsonMapper json;
-    private final long retryAfterSeconds;
+    private final PlacementSettlement settlement;
+    private final PlacementAnswers answers;
+    private final OrderRepository orders;
+    private final PlacementSettings settings;
+    private final Clock clock;
 
-    PlaceOrderService(PlacementClaims claims, PlacementSaga saga, PlacementJournal journal, OrderQueries queries,
-                      JsonMapper json, @Value("${placement.retry-after:5s}") Duration retryAfter) {
+    PlaceOrderService(PlacementClaims claims, PlacementSaga saga, PlacementSettlement settlement,
+                      PlacementAnswers answers, OrderRepository orders, PlacementSettings settings, Clock clock) {
         this.claims = claims;
         this.saga = saga;
-        this.journal = journal;
-        this.queries = queries;
-        this.json = json;
-        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        this.settlement = settlement;
+        this.answers = answers;
+        this.orders = orders;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public PlacementOutcome place(@Nullable String key, PlaceOrderRequest request) {
+        Instant deadline = clock.instant().plus(settings.budget());
         IdempotencyKeyFormat.check(key);
         String repeated = request.repeatedSku();
         if (repeated != null) {
@@ -52,14 +47,13 @@ public class PlaceOrderService {
         }
         Claim claim = claims.claim(key, RequestFingerprint.of(request), request);
         if (claim instanceof Claim.Run run) {
-            saga.run(run.placement());
-            return settle(key, run.placement());
+            return run(key, run.placement(), deadline);
         }
         if (claim instanceof Claim.Replay replay) {
-            return replayOf(replay);
+            return answers.replay(replay);
         }
         if (claim instanceof Claim.Unsettled unsettled) {
-            return orderAnswer(202, queries.get(unsettled.orderId()));
+            return answers.order(202, unsettled.orderId());
         }
         if (claim instanceof Claim.Reused) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
@@ -69,45 +63,18 @@ public class PlaceOrderService {
                 "A request with this Idempotency-Key is still being processed", KEY_IN_USE_RETRY_SECONDS);
     }
 
-    private PlacementOutcome settle(String key, Placement p) {
-        return claims.settle(key, p, journal, () -> answerFor(p));
-    }
-
-    private PlacementOutcome answerFor(Placement p) {
-        OrderStatus status = p.status();
-        return switch (status) {
-            case CONFIRMED -> orderAnswer(201, queries.get(p.orderId()));
-            case PENDING -> orderAnswer(202, queries.get(p.orderId()));
-            case REJECTED -> problem(Problem.forOrder(422, "Unprocessable Entity", p.failureCode(),
-                    p.failureDetail(), p.orderId(), p.failureSkus().isEmpty() ? null : p.failureSkus()));
-            default -> problem(Problem.forOrder(503, "Service Unavailable", "DEPENDENCY_UNAVAILABLE",
-                    p.failureDetail(), p.orderId(), null))
-                    .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        };
-    }
-
-    private PlacementOutcome replayOf(Claim.Replay replay) {
-        PlacementOutcome outcome = new PlacementOutcome(replay.status(), replay.body(), Map.of("Idempotent-Replayed", "true"));
-        return replay.status() == 201 ? outcome.withHeader("Location", location(replay.orderId())) : outcome;
-    }
-
-    private PlacementOutcome orderAnswer(int status, OrderView order) {
-        return new PlacementOutcome(status, write(order), Map.of("Location", location(order.id())));
-    }
-
-    private PlacementOutcome problem(Problem problem) {
-        return new PlacementOutcome(problem.status(), write(problem), Map.of());
-    }
-
-    private String write(Object body) {
+    private PlacementOutcome run(String key, Placement p, Instant deadline) {
         try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            saga.run(p, deadline);
+            if (p.status() != oms.order.order.OrderStatus.PENDING) {
+                return settlement.settle(p, key);
+            }
+            // Out of time, or an undo must wait: hand the order to recovery now rather than at lease end.
+            orders.retryLater(p.orderId(), p.leaseToken(), clock.instant(), clock.instant());
+        } catch (PlacementJournal.LeaseLost e) {
+            // Another holder drives the order now; show it as it is.
         }
-    }
-
-    private static String location(UUID orderId) {
-        return "/api/v1/orders/" + orderId;
+        claims.unlock(key);
+        return answers.order(202, p.orderId());
     }
 }

@@ -1,14 +1,24 @@
 package oms.order.placement;
 
 import io.micronaut.core.annotation.Nullable;
+import oms.order.order.Order;
+import oms.order.order.OrderItem;
 import oms.order.order.OrderStatus;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** The state of one placement attempt as the saga moves it; mirrored into the orders row after each change. */
+/**
+ * The state of one placement attempt as the saga moves it; mirrored into the orders row after each
+ * change. Whoever moves it holds the order's lease, identified by {@link #leaseToken()}.
+ */
 public final class Placement {
+
+    /** The codes that end an order as REJECTED (a business answer); any other failure ends it FAILED. */
+    static final Set<String> REJECTION_CODES = Set.of("CUSTOMER_NOT_FOUND", "CUSTOMER_INACTIVE",
+            "PRODUCT_NOT_FOUND", "INSUFFICIENT_STOCK", "PAYMENT_DECLINED");
 
     /** One ordered product; the price is inventory's, known once the stock is reserved. */
     public record Line(String sku, int quantity, @Nullable BigDecimal unitPrice) {
@@ -17,6 +27,7 @@ public final class Placement {
     private final UUID orderId;
     private final UUID customerId;
     private final int attempt;
+    private final UUID leaseToken;
     private List<Line> lines;
     private String currency;
     private BigDecimal totalAmount;
@@ -24,16 +35,35 @@ public final class Placement {
     private UUID paymentId;
     private PlacementStep step = PlacementStep.NEW;
     private boolean compensating;
+    private boolean cancelRequested;
     private OrderStatus status = OrderStatus.PENDING;
     private String failureCode;
     private String failureDetail;
     private List<String> failureSkus = List.of();
 
-    public Placement(UUID orderId, UUID customerId, int attempt, List<Line> lines) {
+    public Placement(UUID orderId, UUID customerId, int attempt, UUID leaseToken, List<Line> lines) {
         this.orderId = orderId;
         this.customerId = customerId;
         this.attempt = attempt;
+        this.leaseToken = leaseToken;
         this.lines = List.copyOf(lines);
+    }
+
+    /** The placement as stored, to be resumed by the holder of {@code leaseToken}. */
+    public static Placement of(Order order, List<OrderItem> items, UUID leaseToken) {
+        Placement p = new Placement(order.id(), order.customerId(), order.attempt(), leaseToken,
+                items.stream().map(i -> new Line(i.sku(), i.quantity(), i.unitPrice())).toList());
+        p.currency = order.currency();
+        p.totalAmount = order.totalAmount();
+        p.reservationId = order.reservationId();
+        p.paymentId = order.paymentId();
+        p.step = PlacementStep.valueOf(order.step());
+        p.compensating = order.compensating();
+        p.cancelRequested = order.cancelRequested();
+        p.status = order.status();
+        p.failureCode = order.failureReason();
+        p.failureDetail = order.failureDetail();
+        return p;
     }
 
     void reached(PlacementStep next) {
@@ -53,38 +83,40 @@ public final class Placement {
         paymentId = payment;
     }
 
-    void startCompensating() {
+    /** Decides how the order ends once the undo is done, and starts undoing. */
+    void startCompensating(String code, String detail, List<String> skus) {
         compensating = true;
+        failureCode = code;
+        failureDetail = detail;
+        failureSkus = List.copyOf(skus);
     }
 
     void confirm() {
         status = OrderStatus.CONFIRMED;
     }
 
-    void reject(String code, String detail, List<String> skus) {
-        end(OrderStatus.REJECTED, code, detail, skus);
+    /** The undo is complete: REJECTED for a business answer, FAILED otherwise. */
+    void endCompensated() {
+        status = REJECTION_CODES.contains(failureCode) ? OrderStatus.REJECTED : OrderStatus.FAILED;
     }
 
-    void fail(String code, String detail) {
-        end(OrderStatus.FAILED, code, detail, List.of());
+    void requestCancel() {
+        cancelRequested = true;
     }
 
-    /** The undo could not finish now; the order stays PENDING and is settled later. */
-    void leaveUnsettled(String code, String detail) {
-        failureCode = code;
-        failureDetail = detail;
+    void cancelled() {
+        cancelRequested = false;
+        status = OrderStatus.CANCELLED;
     }
 
-    private void end(OrderStatus finalStatus, String code, String detail, List<String> skus) {
-        status = finalStatus;
-        failureCode = code;
-        failureDetail = detail;
-        failureSkus = List.copyOf(skus);
+    boolean isSettled() {
+        return status != OrderStatus.PENDING && !cancelRequested;
     }
 
     public UUID orderId() { return orderId; }
     public UUID customerId() { return customerId; }
     public int attempt() { return attempt; }
+    public UUID leaseToken() { return leaseToken; }
     public List<Line> lines() { return lines; }
     public String currency() { return currency; }
     public BigDecimal totalAmount() { return totalAmount; }
@@ -92,6 +124,7 @@ public final class Placement {
     public UUID paymentId() { return paymentId; }
     public PlacementStep step() { return step; }
     public boolean compensating() { return compensating; }
+    public boolean cancelRequested() { return cancelRequested; }
     public OrderStatus status() { return status; }
     public String failureCode() { return failureCode; }
     public String failureDetail() { return failureDetail; }

@@ -1,52 +1,56 @@
 package oms.order.placement;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import oms.order.idempotency.IdempotencyKey;
 import oms.order.idempotency.IdempotencyKeyRepository;
 import oms.order.order.Order;
+import oms.order.order.OrderEvent;
+import oms.order.order.OrderEventRepository;
 import oms.order.order.OrderItem;
 import oms.order.order.OrderItemRepository;
 import oms.order.order.OrderRepository;
-import oms.order.order.OrderStatus;
 import oms.order.order.PlaceOrderRequest;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
- * The two transactions around a placement: claiming the key (with the order it creates) and settling
- * it (the order's final state together with the answer to replay).
+ * Claiming an Idempotency-Key: in one transaction the key decides which of many concurrent requests
+ * creates (or re-places) the order, and that request takes the order's lease.
  */
 @Singleton
-public class PlacementClaims {
+class PlacementClaims {
 
     private final IdempotencyKeyRepository keys;
     private final OrderRepository orders;
     private final OrderItemRepository items;
-    private final Duration lockDuration;
+    private final OrderEventRepository events;
+    private final PlacementSettings settings;
+    private final Clock clock;
 
     PlacementClaims(IdempotencyKeyRepository keys, OrderRepository orders, OrderItemRepository items,
-                    @Value("${placement.key-lock:60s}") Duration lockDuration) {
+                    OrderEventRepository events, PlacementSettings settings, Clock clock) {
         this.keys = keys;
         this.orders = orders;
         this.items = items;
-        this.lockDuration = lockDuration;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    /** Atomic: the unique key decides which of many concurrent requests creates the order. */
     @Transactional
     public Claim claim(String key, String hash, PlaceOrderRequest request) {
         Instant now = now();
+        Instant leaseUntil = now.plus(settings.lease());
         UUID orderId = UUID.randomUUID();
-        if (keys.tryInsert(key, hash, orderId, now.plus(lockDuration), now) == 1) {
-            return new Claim.Run(createOrder(orderId, request, now));
+        UUID token = UUID.randomUUID();
+        if (keys.tryInsert(key, hash, orderId, leaseUntil, now) == 1) {
+            return new Claim.Run(createOrder(orderId, token, leaseUntil, request, now));
         }
         IdempotencyKey existing = keys.lock(key).orElse(null);
         if (existing == null) {
@@ -61,50 +65,38 @@ public class PlacementClaims {
         if (existing.state() == IdempotencyKey.KeyState.IN_PROGRESS) {
             return new Claim.Unsettled(existing.orderId());
         }
-        if (orders.reopenFailed(existing.orderId(), now) == 1) {
-            keys.reopen(key, now.plus(lockDuration), now);
+        if (orders.reopenFailed(existing.orderId(), token, leaseUntil, now) == 1) {
+            keys.reopen(key, leaseUntil, now);
             items.clearPrices(existing.orderId());
             Order order = orders.findById(existing.orderId()).orElseThrow();
-            return new Claim.Run(placementOf(order, items.findByOrderIdOrderByLineNo(order.id())));
+            started(order.id(), order.attempt(), "the FAILED order is placed again", now);
+            return new Claim.Run(Placement.of(order, items.findByOrderIdOrderByLineNo(order.id()), token));
         }
         return new Claim.Replay(existing.responseStatus(), existing.responseBody(), existing.orderId());
     }
 
-    /**
-     * The order's final state and the answer to replay, in one transaction: the answer is built after
-     * the write so it shows the final state, and a crash cannot keep one without the other.
-     */
-    @Transactional
-    public PlacementOutcome settle(String key, Placement placement, PlacementJournal journal,
-                                   Supplier<PlacementOutcome> answer) {
-        journal.record(placement);
-        PlacementOutcome outcome = answer.get();
-        if (placement.status() == OrderStatus.PENDING) {
-            keys.unlock(key, now());
-        } else {
-            keys.complete(key, outcome.status(), outcome.body(), now());
-        }
-        return outcome;
+    /** The request answers before the order settled: a retry with the key then sees the order as it is. */
+    public void unlock(String key) {
+        keys.unlock(key, now());
     }
 
-    private Placement createOrder(UUID orderId, PlaceOrderRequest request, Instant now) {
-        orders.save(new Order(orderId, request.customerId(), OrderStatus.PENDING, null, null, null, null, null, null,
-                PlacementStep.NEW.name(), false, 1, now, now));
+    private Placement createOrder(UUID orderId, UUID token, Instant leaseUntil, PlaceOrderRequest request, Instant now) {
+        Order order = orders.save(Order.placed(orderId, request.customerId(), token, leaseUntil, now));
         List<OrderItem> rows = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             PlaceOrderRequest.Item item = request.items().get(i);
             rows.add(new OrderItem(null, orderId, i + 1, item.sku(), item.quantity(), null));
         }
         items.saveAll(rows);
-        return placementOf(orders.findById(orderId).orElseThrow(), rows);
+        started(orderId, 1, "Idempotency-Key claimed", now);
+        return Placement.of(order, rows, token);
     }
 
-    private static Placement placementOf(Order order, List<OrderItem> rows) {
-        return new Placement(order.id(), order.customerId(), order.attempt(),
-                rows.stream().map(r -> new Placement.Line(r.sku(), r.quantity(), null)).toList());
+    private void started(UUID orderId, int attempt, String detail, Instant now) {
+        events.save(new OrderEvent(null, orderId, attempt, "PLACEMENT", "STARTED", detail, now));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,6 @@
 package oms.order.placement;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ public record PlacementOutcome(int status, String body, Map<String, String> head
     }
 
     PlacementOutcome withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new PlacementOutcome(status, body, Map.copyOf(more));
     }

@@ -3,10 +3,16 @@ package oms.order.placement;
 import java.util.function.Consumer;
 
 /**
- * One step of the placement: what it does and how to undo it. Both must be idempotent, and the undo
- * must also work when the action's outcome is unknown (it timed out): it finds out and undoes if needed.
+ * One step of the placement: what it does and how to undo it, with the names the timeline shows.
+ * Both must be idempotent, and the undo must also work when the action's outcome is unknown (it
+ * timed out, or the process died during it): it finds out and undoes if needed.
  */
-record SagaStep(PlacementStep reached, Consumer<Placement> action, Consumer<Placement> undo) {
+record SagaStep(String name, PlacementStep reached, Consumer<Placement> action,
+                String undoName, Consumer<Placement> undo) {
 
     static final Consumer<Placement> NOTHING_TO_UNDO = placement -> { };
+
+    boolean hasUndo() {
+        return undo != NOTHING_TO_UNDO;
+    }
 }

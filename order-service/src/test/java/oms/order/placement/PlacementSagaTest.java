@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The placement saga against fake dependencies: every failure point and what it undoes. */
 class PlacementSagaTest {
 
+    private static final Instant IN_A_MINUTE = Instant.now().plusSeconds(60);
+
     private FakeDependencies deps;
     private final List<String> journal = new ArrayList<>();
     private PlacementSaga saga;
@@ -27,25 +31,26 @@ class PlacementSagaTest {
     void given() {
         deps = new FakeDependencies();
         saga = new PlacementSaga(new PlacementSteps(deps, deps, deps),
-                p -> journal.add(p.step() + (p.compensating() ? "/undo" : "")));
-        placement = new Placement(UUID.randomUUID(), UUID.randomUUID(), 1,
+                (p, step, outcome, detail) -> journal.add(step + ":" + outcome), Clock.systemUTC());
+        placement = new Placement(UUID.randomUUID(), UUID.randomUUID(), 1, UUID.randomUUID(),
                 List.of(new Placement.Line("A", 2, null), new Placement.Line("B", 1, null)));
     }
 
     @Test
     void confirmsWhenEveryStepSucceeds() {
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.CONFIRMED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.commit"), deps.calls);
         assertEquals(new BigDecimal("30.00"), placement.totalAmount());
-        assertEquals(List.of("CUSTOMER_CHECKED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "RESERVATION_COMMITTED"), journal);
+        assertEquals(List.of("CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:DONE",
+                "COMMIT_RESERVATION:DONE"), journal);
         assertEquals(1, deps.authorized());
     }
 
     @Test
     void rejectsUnknownCustomerWithoutTouchingStock() {
         deps.customerExists = false;
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertRejected("CUSTOMER_NOT_FOUND");
         assertEquals(List.of("customer.find"), deps.calls);
     }
@@ -53,7 +58,7 @@ class PlacementSagaTest {
     @Test
     void rejectsSuspendedCustomer() {
         deps.customerStatus = "SUSPENDED";
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertRejected("CUSTOMER_INACTIVE");
         assertEquals(List.of("customer.find"), deps.calls);
     }
@@ -61,7 +66,7 @@ class PlacementSagaTest {
     @Test
     void failsWhenCustomerServiceIsDown() {
         deps.failures.put("customer.find", refused("customer"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals("DEPENDENCY_UNAVAILABLE", placement.failureCode());
         assertEquals(List.of("customer.find"), deps.calls);
@@ -70,7 +75,7 @@ class PlacementSagaTest {
     @Test
     void rejectsInsufficientStockNamingTheSkusAndUndoesNothing() {
         deps.failures.put("inventory.reserve", rejected("inventory", 422, "INSUFFICIENT_STOCK", "B"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertRejected("INSUFFICIENT_STOCK");
         assertEquals(List.of("B"), placement.failureSkus());
         assertEquals(List.of("customer.find", "inventory.reserve"), deps.calls);
@@ -79,14 +84,14 @@ class PlacementSagaTest {
     @Test
     void rejectsUnknownSku() {
         deps.failures.put("inventory.reserve", rejected("inventory", 422, "PRODUCT_NOT_FOUND", "A"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertRejected("PRODUCT_NOT_FOUND");
     }
 
     @Test
     void failsWithoutUndoWhenReserveNeverReachedInventory() {
         deps.failures.put("inventory.reserve", refused("inventory"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve"), deps.calls);
     }
@@ -94,7 +99,7 @@ class PlacementSagaTest {
     @Test
     void releasesReservationWhoseAnswerTimedOut() {
         deps.effectThenTimeout.put("inventory.reserve", true);
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "inventory.reservationsOf", "inventory.release"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
@@ -103,7 +108,7 @@ class PlacementSagaTest {
     @Test
     void releasesReservationWhenPaymentIsDeclined() {
         deps.paymentLimit = new BigDecimal("5.00");
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertRejected("PAYMENT_DECLINED");
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.release"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
@@ -113,7 +118,7 @@ class PlacementSagaTest {
     @Test
     void releasesReservationWhenPaymentServiceIsDown() {
         deps.failures.put("payment.authorize", refused("payment"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.release"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
@@ -122,7 +127,7 @@ class PlacementSagaTest {
     @Test
     void voidsPaymentWhoseAnswerTimedOutAndReleasesStock() {
         deps.effectThenTimeout.put("payment.authorize", true);
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize",
                 "payment.paymentsOf", "payment.void", "inventory.release"), deps.calls);
@@ -133,7 +138,7 @@ class PlacementSagaTest {
     @Test
     void voidsAndReleasesWhenCommitIsRefused() {
         deps.failures.put("inventory.commit", rejected("inventory", 409, "RESERVATION_NOT_HELD"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.commit",
                 "payment.void", "inventory.release"), deps.calls);
@@ -144,7 +149,7 @@ class PlacementSagaTest {
     @Test
     void undoesEverythingWhenCommitAnswerTimedOut() {
         deps.effectThenTimeout.put("inventory.commit", true);
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
@@ -154,11 +159,89 @@ class PlacementSagaTest {
     void staysPendingWhenAnUndoCannotFinish() {
         deps.failures.put("payment.authorize", refused("payment"));
         deps.failures.put("inventory.release", refused("inventory"));
-        saga.run(placement);
+        saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.PENDING, placement.status());
         assertTrue(placement.compensating());
-        assertEquals("COMPENSATION_PENDING", placement.failureCode());
-        assertEquals(List.of("CUSTOMER_CHECKED", "STOCK_RESERVED", "STOCK_RESERVED/undo"), journal);
+        assertEquals("DEPENDENCY_UNAVAILABLE", placement.failureCode());
+        assertEquals(List.of("CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:UNAVAILABLE",
+                "RELEASE_STOCK:RETRY_LATER"), journal);
+    }
+
+    @Test
+    void recoveryFinishesAnUndoThatHadToWait() {
+        deps.failures.put("payment.authorize", refused("payment"));
+        deps.failures.put("inventory.release", refused("inventory"));
+        saga.run(placement, IN_A_MINUTE);
+        deps.failures.remove("inventory.release");
+
+        saga.resume(placement, IN_A_MINUTE);
+
+        assertEquals(OrderStatus.FAILED, placement.status());
+        assertEquals(0, deps.heldOrCommitted());
+        assertEquals("RECOVERY:RESUMED", journal.get(4));
+    }
+
+    @Test
+    void recoveryGoesForwardOncePaymentIsAuthorized() {
+        Placement interrupted = interruptedAt(PlacementStep.PAYMENT_AUTHORIZED);
+        deps.calls.clear();
+
+        saga.resume(interrupted, IN_A_MINUTE);
+
+        assertEquals(OrderStatus.CONFIRMED, interrupted.status());
+        assertEquals(List.of("inventory.commit"), deps.calls);
+        assertEquals(1, deps.authorized());
+    }
+
+    @Test
+    void recoveryUndoesAPlacementInterruptedBeforeThePayment() {
+        // The process died while authorizing: the payment went through but nobody heard the answer.
+        Placement interrupted = interruptedAt(PlacementStep.STOCK_RESERVED);
+        deps.calls.clear();
+
+        saga.resume(interrupted, IN_A_MINUTE);
+
+        assertEquals(OrderStatus.FAILED, interrupted.status());
+        assertEquals(List.of("payment.paymentsOf", "payment.void", "inventory.release"), deps.calls);
+        assertEquals(0, deps.authorized());
+        assertEquals(0, deps.heldOrCommitted());
+    }
+
+    @Test
+    void leavesTheOrderPendingWhenOutOfTime() {
+        saga.run(placement, Instant.now().minusSeconds(1));
+        assertEquals(OrderStatus.PENDING, placement.status());
+        assertEquals(List.of(), deps.calls);
+        assertEquals(List.of("PLACEMENT:OUT_OF_TIME"), journal);
+    }
+
+    @Test
+    void cancelVoidsThePaymentAndReleasesTheStock() {
+        saga.run(placement, IN_A_MINUTE);
+        deps.calls.clear();
+
+        saga.cancel(placement, IN_A_MINUTE);
+
+        assertEquals(OrderStatus.CANCELLED, placement.status());
+        assertEquals(List.of("payment.void", "inventory.release"), deps.calls);
+        assertEquals(0, deps.authorized());
+        assertEquals(0, deps.heldOrCommitted());
+    }
+
+    /** A placement that did everything up to and including the step after {@code reached}, but journaled only {@code reached}. */
+    private Placement interruptedAt(PlacementStep reached) {
+        saga.run(placement, IN_A_MINUTE);   // the fakes now hold the real effects of a full placement
+        Placement stored = new Placement(placement.orderId(), placement.customerId(), 1, UUID.randomUUID(), placement.lines());
+        if (reached.compareTo(PlacementStep.STOCK_RESERVED) >= 0) {
+            stored.priced(placement.lines(), "USD", placement.reservationId());
+        }
+        if (reached.compareTo(PlacementStep.PAYMENT_AUTHORIZED) >= 0) {
+            stored.paid(placement.paymentId());
+        }
+        stored.reached(reached);
+        deps.reservations.replaceAll((id, r) -> new oms.order.client.ReservationView(r.id(), r.orderId(), r.attempt(),
+                "HELD", r.items(), r.currency()));
+        return stored;
     }
 
     private void assertRejected(String code) {

@@ -1,0 +1,15 @@
+package oms.order.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** One entry of an order's timeline as the API shows it. */
+@Serdeable
+public record OrderEventView(String step, String outcome, @Nullable String detail, int attempt, Instant at) {
+
+    static OrderEventView of(OrderEvent e) {
+        return new OrderEventView(e.step(), e.outcome(), e.detail(), e.attempt(), e.at());
+    }
+}

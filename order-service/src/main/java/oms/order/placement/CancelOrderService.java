@@ -1,0 +1,98 @@
+package oms.order.placement;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import oms.order.order.Order;
+import oms.order.order.OrderEvent;
+import oms.order.order.OrderEventRepository;
+import oms.order.order.OrderItemRepository;
+import oms.order.order.OrderQueries;
+import oms.order.order.OrderRepository;
+import oms.order.order.OrderStatus;
+import oms.order.order.OrderView;
+import oms.order.web.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * POST /orders/{id}/cancel: a CONFIRMED order gets its payment voided and its units back, and ends
+ * CANCELLED. The request is recorded first (cancel_requested), so that if a dependency is down the
+ * answer is 503 and recovery finishes the cancellation.
+ */
+@Singleton
+public class CancelOrderService {
+
+    private final OrderRepository orders;
+    private final OrderItemRepository items;
+    private final OrderEventRepository events;
+    private final OrderQueries queries;
+    private final PlacementSaga saga;
+    private final PlacementSettlement settlement;
+    private final PlacementSettings settings;
+    private final Clock clock;
+
+    CancelOrderService(OrderRepository orders, OrderItemRepository items, OrderEventRepository events,
+                       OrderQueries queries, PlacementSaga saga, PlacementSettlement settlement,
+                       PlacementSettings settings, Clock clock) {
+        this.orders = orders;
+        this.items = items;
+        this.events = events;
+        this.queries = queries;
+        this.saga = saga;
+        this.settlement = settlement;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public OrderView cancel(UUID orderId) {
+        UUID token = UUID.randomUUID();
+        Order order = start(orderId, token);
+        if (order.status() == OrderStatus.CANCELLED) {
+            return queries.get(orderId);
+        }
+        Placement p = Placement.of(order, items.findByOrderIdOrderByLineNo(orderId), token);
+        try {
+            saga.cancel(p, clock.instant().plus(settings.budget()));
+        } catch (PlacementJournal.LeaseLost e) {
+            throw inProgress();
+        }
+        if (p.isSettled()) {
+            settlement.settle(p, null);
+            return queries.get(orderId);
+        }
+        orders.retryLater(orderId, token, clock.instant(), clock.instant());
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
+                "The cancellation could not finish now; it goes on in the background", 
+                (int) Math.max(1, settings.retryAfter().toSeconds()));
+    }
+
+    /** Takes the order's lease for the cancellation, or says why it cannot be cancelled. */
+    @Transactional
+    Order start(UUID orderId, UUID token) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Order order = orders.lockById(orderId).orElseThrow(() ->
+                ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + orderId));
+        if (order.status() == OrderStatus.CANCELLED) {
+            return order;
+        }
+        if (order.status() != OrderStatus.CONFIRMED) {
+            throw new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
+                    "Only a CONFIRMED order can be cancelled; this one is " + order.status(), null);
+        }
+        if (order.cancelRequested() && order.leaseUntil() != null && order.leaseUntil().isAfter(now)) {
+            throw inProgress();
+        }
+        orders.requestCancel(orderId, token, now.plus(settings.lease()), now);
+        events.save(new OrderEvent(null, orderId, order.attempt(), "CANCEL", "REQUESTED", null, now));
+        return orders.findById(orderId).orElseThrow();
+    }
+
+    private static ApiException inProgress() {
+        return new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
+                "A cancellation of this order is already under way; retry shortly", 1);
+    }
+}

@@ -1,0 +1,65 @@
+package oms.order.placement;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import oms.order.order.OrderQueries;
+import oms.order.order.OrderView;
+import oms.order.web.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.UUID;
+
+/** The HTTP answer for a placement's state: 201 / 202 with the order, 422 / 503 with a problem. */
+@Singleton
+class PlacementAnswers {
+
+    private final OrderQueries queries;
+    private final JsonMapper json;
+    private final long retryAfterSeconds;
+
+    PlacementAnswers(OrderQueries queries, JsonMapper json, PlacementSettings settings) {
+        this.queries = queries;
+        this.json = json;
+        this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
+    }
+
+    PlacementOutcome answerFor(Placement p) {
+        return switch (p.status()) {
+            case CONFIRMED, CANCELLED -> order(201, p.orderId());
+            case PENDING -> order(202, p.orderId());
+            case REJECTED -> problem(Problem.forOrder(422, "Unprocessable Entity", p.failureCode(),
+                    p.failureDetail(), p.orderId(), p.failureSkus().isEmpty() ? null : p.failureSkus()));
+            case FAILED -> problem(Problem.forOrder(503, "Service Unavailable", "DEPENDENCY_UNAVAILABLE",
+                    p.failureDetail(), p.orderId(), null))
+                    .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        };
+    }
+
+    PlacementOutcome order(int status, UUID orderId) {
+        OrderView order = queries.get(orderId);
+        return new PlacementOutcome(status, write(order), Map.of("Location", location(orderId)));
+    }
+
+    PlacementOutcome replay(Claim.Replay replay) {
+        PlacementOutcome outcome = new PlacementOutcome(replay.status(), replay.body(), Map.of("Idempotent-Replayed", "true"));
+        return replay.status() == 201 ? outcome.withHeader("Location", location(replay.orderId())) : outcome;
+    }
+
+    private PlacementOutcome problem(Problem problem) {
+        return new PlacementOutcome(problem.status(), write(problem), Map.of());
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String location(UUID orderId) {
+        return "/api/v1/orders/" + orderId;
+    }
+}
