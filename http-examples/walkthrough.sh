@@ -265,7 +265,7 @@ check_field 0.declineReason LIMIT_EXCEEDED
 say "The gadgets are back in stock:"
 check_stock "${GADGET}" 4 0
 
-heading "The customer's orders and one order"
+heading "The customer's orders, one order and its history"
 call GET "${ORDER_URL}/api/v1/orders?customerId=${CUSTOMER_ID}"
 check_status 200
 check_field "#" 3
@@ -273,10 +273,25 @@ call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}"
 check_status 200
 check_field status CONFIRMED
 check_field id "${ORDER_ID}"
+call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}/events"
+check_status 200
+CHECKS=$((CHECKS + 1))
+[[ "$(json "#")" -gt 0 ]] || fail "expected at least one event in the order's history"
+say "ok: $(json "#") events"
+
+heading "Cancel the confirmed order: payment voided, units back in stock"
+call POST "${ORDER_URL}/api/v1/orders/${ORDER_ID}/cancel"
+check_status 200
+check_field status CANCELLED
+call GET "${PAYMENT_URL}/api/v1/payments?orderId=${ORDER_ID}"
+check_status 200
+check_field 0.status VOIDED
+check_stock "${WIDGET}" 10 0
+check_stock "${GADGET}" 5 0
 
 printf '\n=== Summary ===\n'
 printf '  customer          %s\n' "${CUSTOMER_ID}"
 printf '  products          %s, %s\n' "${WIDGET}" "${GADGET}"
-printf '  confirmed order   %s (replayed with Idempotent-Replayed: true)\n' "${ORDER_ID}"
+printf '  confirmed order   %s (replayed with Idempotent-Replayed: true, then cancelled)\n' "${ORDER_ID}"
 printf '  rejected orders   %s (INSUFFICIENT_STOCK), %s (PAYMENT_DECLINED)\n' "${REJECTED_STOCK_ID}" "${REJECTED_PAYMENT_ID}"
 printf 'WALKTHROUGH PASSED: %d steps, %d checks\n' "${STEPS}" "${CHECKS}"

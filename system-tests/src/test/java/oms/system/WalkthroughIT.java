@@ -51,7 +51,7 @@ class WalkthroughIT {
         assertTrue(finished, "walkthrough.sh did not finish in 3 minutes");
         assertEquals(0, walkthrough.exitValue(), "walkthrough.sh failed (full output in " + log + "):\n" + tail(output));
         for (String marker : List.of("< HTTP 201", "Idempotent-Replayed: true", "INSUFFICIENT_STOCK",
-                "PAYMENT_DECLINED", "WALKTHROUGH PASSED")) {
+                "PAYMENT_DECLINED", "status = CANCELLED", "WALKTHROUGH PASSED")) {
             assertTrue(output.contains(marker), "walkthrough output lacks '" + marker + "' (see " + log + ")");
         }
         Invariants.of(sut).assertHold();
