@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import oms.order.client.CustomerGateway;
 import oms.order.client.CustomerView;
 import oms.order.client.DownstreamRejected;
+import oms.order.client.DownstreamUnavailable;
 import oms.order.client.InventoryGateway;
 import oms.order.client.PaymentGateway;
 import oms.order.client.PaymentRequest;
@@ -12,6 +13,8 @@ import oms.order.client.ReservationRequest;
 import oms.order.client.ReservationView;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +53,10 @@ class PlacementSteps {
         try {
             reservation = inventory.reserve(new ReservationRequest(p.orderId(), p.attempt(),
                     p.lines().stream().map(l -> new ReservationRequest.Item(l.sku(), l.quantity())).toList()));
+        } catch (DownstreamUnavailable e) {
+            // No answer is not "no": if the reservation was made, carry on with it.
+            reservation = lookUp(e, () -> inventory.reservationsOf(p.orderId()).stream()
+                    .filter(r -> r.belongsTo(p.attempt()) && "HELD".equals(r.status())).findFirst());
         } catch (DownstreamRejected e) {
             if (e.hasCode("INSUFFICIENT_STOCK") || e.hasCode("PRODUCT_NOT_FOUND")) {
                 throw new OrderRejected(e.code(), e.detail(), e.skus());
@@ -79,6 +86,10 @@ class PlacementSteps {
         try {
             payment = payments.authorize(new PaymentRequest(p.orderId(), p.attempt(), p.customerId(),
                     p.totalAmount(), p.currency()));
+        } catch (DownstreamUnavailable e) {
+            // The money may have moved although the answer was lost: ask, and go on from what happened.
+            payment = lookUp(e, () -> payments.paymentsOf(p.orderId()).stream()
+                    .filter(pay -> pay.belongsTo(p.attempt()) && !"VOIDED".equals(pay.status())).findFirst());
         } catch (DownstreamRejected e) {
             throw new StepFailed("payment: " + e.getMessage());
         }
@@ -105,6 +116,21 @@ class PlacementSteps {
             inventory.commit(p.reservationId());
         } catch (DownstreamRejected e) {
             throw new StepFailed("commit: " + e.getMessage());
+        }
+    }
+
+    /**
+     * After a call without an answer, finds out whether it took effect. Nothing found, or no answer
+     * to the question either: the original failure stands, and the undo will look again.
+     */
+    private static <T> T lookUp(DownstreamUnavailable noAnswer, Supplier<Optional<T>> find) {
+        if (!noAnswer.outcomeUnknown()) {
+            throw noAnswer;
+        }
+        try {
+            return find.get().orElseThrow(() -> noAnswer);
+        } catch (DownstreamUnavailable | DownstreamRejected e) {
+            throw noAnswer;
         }
     }
 

@@ -97,11 +97,24 @@ class PlacementSagaTest {
     }
 
     @Test
-    void releasesReservationWhoseAnswerTimedOut() {
+    void carriesOnWithAReservationWhoseAnswerTimedOut() {
         deps.effectThenTimeout.put("inventory.reserve", true);
         saga.run(placement, IN_A_MINUTE);
+        assertEquals(OrderStatus.CONFIRMED, placement.status());
+        assertEquals(List.of("customer.find", "inventory.reserve", "inventory.reservationsOf", "payment.authorize",
+                "inventory.commit"), deps.calls);
+        assertEquals(1, deps.heldOrCommitted());
+    }
+
+    @Test
+    void failsWhenTheLostReservationCannotBeLookedUpAndReleasesItLater() {
+        deps.effectThenTimeout.put("inventory.reserve", true);
+        deps.failures.put("inventory.reservationsOf", timedOut("inventory"));
+        saga.run(placement, IN_A_MINUTE);
+        assertEquals(OrderStatus.PENDING, placement.status(), "the undo could not look either: recovery goes on");
+        deps.failures.clear();
+        saga.resume(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
-        assertEquals(List.of("customer.find", "inventory.reserve", "inventory.reservationsOf", "inventory.release"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
     }
 
@@ -125,12 +138,33 @@ class PlacementSagaTest {
     }
 
     @Test
-    void voidsPaymentWhoseAnswerTimedOutAndReleasesStock() {
+    void confirmsWhenTheLostPaymentAnswerWasAnAuthorization() {
         deps.effectThenTimeout.put("payment.authorize", true);
         saga.run(placement, IN_A_MINUTE);
-        assertEquals(OrderStatus.FAILED, placement.status());
+        assertEquals(OrderStatus.CONFIRMED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize",
-                "payment.paymentsOf", "payment.void", "inventory.release"), deps.calls);
+                "payment.paymentsOf", "inventory.commit"), deps.calls);
+        assertEquals(1, deps.authorized());
+    }
+
+    @Test
+    void rejectsWhenTheLostPaymentAnswerWasADecline() {
+        deps.paymentLimit = new BigDecimal("5.00");
+        deps.effectThenTimeout.put("payment.authorize", true);
+        saga.run(placement, IN_A_MINUTE);
+        assertRejected("PAYMENT_DECLINED");
+        assertEquals(0, deps.heldOrCommitted());
+    }
+
+    @Test
+    void voidsByLookupWhenThePaymentCannotBeFoundOutNow() {
+        deps.effectThenTimeout.put("payment.authorize", true);
+        deps.failures.put("payment.paymentsOf", timedOut("payment"));
+        saga.run(placement, IN_A_MINUTE);
+        assertEquals(OrderStatus.PENDING, placement.status());
+        deps.failures.clear();
+        saga.resume(placement, IN_A_MINUTE);
+        assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
     }
