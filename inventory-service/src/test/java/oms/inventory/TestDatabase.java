@@ -1,8 +1,10 @@
 package oms.inventory;
 
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * not show (total_stock, committed units) straight from the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestDatabase.DropAfterApplication.class)
 public abstract class TestDatabase implements TestPropertyProvider {
 
     private static final String HOST = env("PGHOST", "127.0.0.1");
@@ -43,9 +46,18 @@ public abstract class TestDatabase implements TestPropertyProvider {
                 "datasources.default.password", PASSWORD);
     }
 
-    @AfterAll
-    void dropDatabase() {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    /**
+     * Drops the class's database after the application is closed. Not an {@code @AfterAll} method:
+     * those run before {@code @MicronautTest} closes the application, whose scheduled expiry sweep
+     * would then fail against a dropped database. Declared on this superclass, the extension comes
+     * before {@code @MicronautTest}'s, so its after-all callback runs after that one.
+     */
+    static final class DropAfterApplication implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            context.getTestInstance().map(TestDatabase.class::cast)
+                    .ifPresent(db -> admin("DROP DATABASE IF EXISTS " + db.name + " WITH (FORCE)"));
+        }
     }
 
     protected Stock stock(String sku) {
@@ -82,6 +94,36 @@ public abstract class TestDatabase implements TestPropertyProvider {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs a statement on the test database, for a state the API cannot set up (a reservation already overdue). */
+    protected int execute(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(url(name), USER, PASSWORD);
+             PreparedStatement ps = prepare(c, sql, args)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a query answers, such as a count. */
+    protected long scalar(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(url(name), USER, PASSWORD);
+             PreparedStatement ps = prepare(c, sql, args);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
     }
 
     private static String url(String database) {

@@ -38,6 +38,17 @@ public record Reservation(@Id UUID id, UUID orderId, int attempt, ReservationSta
         };
     }
 
+    /**
+     * A HELD reservation past its deadline gives its units back, as a release of a HELD one does.
+     * Any other status has nothing to expire: a sale or a release made first stands.
+     */
+    Transition expire() {
+        return switch (status) {
+            case HELD -> new Transition(status, ReservationStatus.EXPIRED, StockEffect.UNHOLD);
+            case COMMITTED, RELEASED, EXPIRED -> Transition.none(status);
+        };
+    }
+
     Reservation withStatus(ReservationStatus newStatus, Instant now) {
         return new Reservation(id, orderId, attempt, newStatus, currency, expiresAt, createdAt, now);
     }

@@ -27,6 +27,17 @@ interface ReservationRepository extends GenericRepository<Reservation, UUID> {
     @Query("SELECT * FROM reservation WHERE id = :id FOR UPDATE")
     Optional<Reservation> findByIdForUpdate(UUID id);
 
+    /**
+     * Claims up to {@code limit} HELD reservations past their deadline, oldest first, with the same
+     * row lock as {@link #findByIdForUpdate}: a commit or release of a claimed row waits for the
+     * claim's transaction and then sees EXPIRED. SKIP LOCKED lets sweepers on several instances
+     * share the work instead of queueing behind each other (or behind a commit in progress); a row
+     * another sweeper expired meanwhile fails PostgreSQL's re-check of the WHERE and is not claimed.
+     */
+    @Query("SELECT * FROM reservation WHERE status = 'HELD' AND expires_at < now() "
+            + "ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<Reservation> claimOverdue(int limit);
+
     /** Conditional on the expected status, so a transition can never apply twice. */
     @Query("UPDATE reservation SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
     long changeStatus(UUID id, String from, String to, Instant now);

@@ -4,12 +4,10 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import oms.inventory.InventorySettings;
-import oms.inventory.product.ProductStock;
 import oms.inventory.web.ApiException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,15 +24,13 @@ public class ReservationService {
     private final ReservationRepository repository;
     private final ReservationStore store;
     private final StockHolder holder;
-    private final ProductStock stock;
     private final InventorySettings settings;
 
     ReservationService(ReservationRepository repository, ReservationStore store, StockHolder holder,
-                       ProductStock stock, InventorySettings settings) {
+                       InventorySettings settings) {
         this.repository = repository;
         this.store = store;
         this.holder = holder;
-        this.stock = stock;
         this.settings = settings;
     }
 
@@ -106,7 +102,10 @@ public class ReservationService {
         return new ReservationDetails(existing, items);
     }
 
-    /** The row lock makes concurrent commit and release of one reservation take turns. */
+    /**
+     * The row lock makes concurrent commit and release of one reservation take turns, and makes
+     * them take turns with the expiry sweep, which locks the rows it expires the same way.
+     */
     private ReservationDetails apply(UUID id, Function<Reservation, Transition> transition) {
         Reservation current = repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
         Transition change = transition.apply(current);
@@ -118,9 +117,7 @@ public class ReservationService {
         if (repository.changeStatus(id, change.from().name(), change.to().name(), now) != 1) {
             throw new IllegalStateException("Reservation " + id + " changed under its row lock");
         }
-        StockEffect effect = change.effect();
-        items.stream().sorted(Comparator.comparing(ReservationItem::sku)).forEach(item -> stock.adjust(item.sku(),
-                (long) effect.availableSign * item.quantity(), (long) effect.reservedSign * item.quantity()));
+        holder.move(change.effect(), items);
         return new ReservationDetails(current.withStatus(change.to(), now), items);
     }
 

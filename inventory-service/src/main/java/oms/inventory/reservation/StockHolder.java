@@ -6,13 +6,20 @@ import oms.inventory.web.ApiException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Takes the stock for a new reservation, all items or (by throwing inside the transaction) none. */
+/**
+ * Moves the stock of reservations: takes it for a new one, all items or (by throwing inside the
+ * transaction) none, and shifts it when reservations change status. Products are always touched
+ * in sku order, so any two transactions lock shared products in the same order and cannot deadlock.
+ */
 @Singleton
 class StockHolder {
 
@@ -23,8 +30,7 @@ class StockHolder {
     }
 
     /**
-     * Holds every item, in sku order so that two reservations sharing products lock them in the
-     * same order and cannot deadlock. Tries all items even after a failure, to name every offender.
+     * Holds every item, in sku order. Tries all items even after a failure, to name every offender.
      *
      * @return the held items with the unit prices they were held at, in sku order
      * @throws ApiException 422 PRODUCT_NOT_FOUND if any sku is unknown, else 422 INSUFFICIENT_STOCK
@@ -46,6 +52,21 @@ class StockHolder {
             throw shortfall(failed);
         }
         return held;
+    }
+
+    /**
+     * Applies {@code effect} to the items of one reservation or of a whole batch. The units are
+     * summed per product first: a batch then locks its products in sku order across all of its
+     * reservations, not reservation by reservation (A, C, then B would deadlock against B, C).
+     */
+    void move(StockEffect effect, Collection<ReservationItem> items) {
+        if (effect == StockEffect.NONE) {
+            return;
+        }
+        Map<String, Long> unitsBySku = new TreeMap<>();
+        items.forEach(item -> unitsBySku.merge(item.sku(), (long) item.quantity(), Long::sum));
+        unitsBySku.forEach((sku, units) ->
+                stock.adjust(sku, effect.availableSign * units, effect.reservedSign * units));
     }
 
     /** A failed hold means unknown or short; unknown wins, as no restock would help the order. */

@@ -53,6 +53,18 @@ class ReservationTest {
     }
 
     @Test
+    void anOverdueHeldReservationExpiresAndGivesItsUnitsBack() {
+        assertEquals(new Transition(HELD, EXPIRED, StockEffect.UNHOLD), in(HELD).expire());
+    }
+
+    @Test
+    void onlyAHeldReservationCanExpire() {
+        for (ReservationStatus status : new ReservationStatus[] {COMMITTED, RELEASED, EXPIRED}) {
+            assertEquals(Transition.none(status), in(status).expire(), status::name);
+        }
+    }
+
+    @Test
     void noStockEffectChangesTotalStock() {
         for (StockEffect effect : StockEffect.values()) {
             // available + reserved + sold stays put: sold moves by -(available + reserved).

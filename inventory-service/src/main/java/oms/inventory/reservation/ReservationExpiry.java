@@ -1,0 +1,53 @@
+package oms.inventory.reservation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Expires overdue HELD reservations, one batch per transaction, so product rows stay locked briefly. */
+@Singleton
+class ReservationExpiry {
+
+    private final ReservationRepository repository;
+    private final ReservationStore store;
+    private final StockHolder holder;
+
+    ReservationExpiry(ReservationRepository repository, ReservationStore store, StockHolder holder) {
+        this.repository = repository;
+        this.store = store;
+        this.holder = holder;
+    }
+
+    /**
+     * Claims up to {@code limit} overdue HELD reservations, marks them EXPIRED and gives their units
+     * back, all in one transaction. Like commit and release it locks the reservation rows first and
+     * the products after them, in sku order, so it can wait on them but never deadlock with them.
+     *
+     * @return how many reservations this call expired; 0 when none is left unclaimed
+     */
+    @Transactional
+    int expireOverdue(int limit) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<UUID> expired = new ArrayList<>();
+        for (Reservation reservation : repository.claimOverdue(limit)) {
+            Transition change = reservation.expire();
+            if (!change.changes()) {
+                continue;
+            }
+            if (repository.changeStatus(reservation.id(), change.from().name(), change.to().name(), now) != 1) {
+                throw new IllegalStateException("Reservation " + reservation.id() + " changed under its row lock");
+            }
+            expired.add(reservation.id());
+        }
+        if (!expired.isEmpty()) {
+            // Every expiry is HELD -> EXPIRED (Reservation#expire), so the whole batch moves stock alike.
+            holder.move(StockEffect.UNHOLD, store.itemsOf(expired).values().stream().flatMap(List::stream).toList());
+        }
+        return expired.size();
+    }
+}
