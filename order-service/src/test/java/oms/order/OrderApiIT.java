@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /orders through HTTP, with real database and clients, against stub downstreams. */
 @MicronautTest
 @Property(name = "spec.name", value = "OrderApiIT")
-@Property(name = "placement.budget", value = "1s")
+@Property(name = "placement.budget", value = "2s")
 @Property(name = "placement.recovery-interval", value = "300ms")
 class OrderApiIT extends TestDatabase {
 
@@ -49,6 +49,7 @@ class OrderApiIT extends TestDatabase {
     StubDownstreams.World world;
 
     private UUID customer;
+    private String sku;
 
     @Override
     public Map<String, String> getProperties() {
@@ -65,7 +66,9 @@ class OrderApiIT extends TestDatabase {
     void givenAnActiveCustomerAndStock() {
         customer = UUID.randomUUID();
         world.activeCustomers.add(customer);
-        world.stock.put("BOOK", new java.util.concurrent.atomic.AtomicInteger(1000));
+        // A product of its own per test: an order that recovery settles later cannot touch another test's stock.
+        sku = "BOOK-" + UUID.randomUUID().toString().substring(0, 8);
+        world.stock.put(sku, new java.util.concurrent.atomic.AtomicInteger(1000));
         world.reserveDelayMillis = 0;
         world.paymentDown = false;
     }
@@ -73,7 +76,7 @@ class OrderApiIT extends TestDatabase {
     @Test
     void confirmsOrderAndReplaysTheSameAnswerForTheSameKey() {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = post(key, order(customer, "BOOK", 2));
+        HttpResponse<String> first = post(key, order(customer, sku, 2));
         assertEquals(201, first.code());
         Map<?, ?> body = json(first.body());
         assertEquals("CONFIRMED", body.get("status"));
@@ -81,7 +84,7 @@ class OrderApiIT extends TestDatabase {
         assertEquals("/api/v1/orders/" + body.get("id"), first.header("Location"));
         assertEquals(null, first.header("Idempotent-Replayed"));
 
-        HttpResponse<String> again = post(key, order(customer, "BOOK", 2));
+        HttpResponse<String> again = post(key, order(customer, sku, 2));
         assertEquals(201, again.code());
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(first.body(), again.body());
@@ -90,18 +93,18 @@ class OrderApiIT extends TestDatabase {
 
     @Test
     void answersKeyProblemsWithoutPlacingAnything() {
-        assertProblem(post(null, order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_MISSING");
-        assertProblem(post("", order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
-        assertProblem(post("k".repeat(256), order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
-        assertProblem(post("tab\tkey", order(customer, "BOOK", 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(post(null, order(customer, sku, 1)), 400, "IDEMPOTENCY_KEY_MISSING");
+        assertProblem(post("", order(customer, sku, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(post("k".repeat(256), order(customer, sku, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
+        assertProblem(post("tab\tkey", order(customer, sku, 1)), 400, "IDEMPOTENCY_KEY_INVALID");
         assertEquals(0, ordersOf(customer).size());
     }
 
     @Test
     void refusesAKeyReusedWithAnotherBody() {
         String key = UUID.randomUUID().toString();
-        assertEquals(201, post(key, order(customer, "BOOK", 1)).code());
-        assertProblem(post(key, order(customer, "BOOK", 3)), 422, "IDEMPOTENCY_KEY_REUSED");
+        assertEquals(201, post(key, order(customer, sku, 1)).code());
+        assertProblem(post(key, order(customer, sku, 3)), 422, "IDEMPOTENCY_KEY_REUSED");
         assertEquals(1, ordersOf(customer).size());
     }
 
@@ -117,7 +120,7 @@ class OrderApiIT extends TestDatabase {
             for (int i = 0; i < 50; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return post(key, order(customer, "BOOK", 1));
+                    return post(key, order(customer, sku, 1));
                 }));
             }
             start.countDown();
@@ -144,56 +147,56 @@ class OrderApiIT extends TestDatabase {
     void rejectsUnknownCustomerAndReplaysTheRejection() {
         String key = UUID.randomUUID().toString();
         UUID stranger = UUID.randomUUID();
-        HttpResponse<String> first = post(key, order(stranger, "BOOK", 1));
+        HttpResponse<String> first = post(key, order(stranger, sku, 1));
         Map<?, ?> problem = assertProblem(first, 422, "CUSTOMER_NOT_FOUND");
         Map<?, ?> stored = json(http.toBlocking().retrieve("/api/v1/orders/" + problem.get("orderId")));
         assertEquals("REJECTED", stored.get("status"));
-        HttpResponse<String> again = post(key, order(stranger, "BOOK", 1));
+        HttpResponse<String> again = post(key, order(stranger, sku, 1));
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(first.body(), again.body());
     }
 
     @Test
     void rejectsInsufficientStockNamingTheSku() {
-        Map<?, ?> problem = assertProblem(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5000)),
+        Map<?, ?> problem = assertProblem(post(UUID.randomUUID().toString(), order(customer, sku, 5000)),
                 422, "INSUFFICIENT_STOCK");
-        assertEquals(List.of("BOOK"), problem.get("skus"));
+        assertEquals(List.of(sku), problem.get("skus"));
     }
 
     @Test
     void failsWhenPaymentIsDownAndPlacesTheSameOrderAgainOnRetry() {
         world.paymentDown = true;
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> failed = post(key, order(customer, "BOOK", 4));
+        HttpResponse<String> failed = post(key, order(customer, sku, 4));
         Map<?, ?> problem = assertProblem(failed, 503, "DEPENDENCY_UNAVAILABLE");
         assertNotNull(failed.header("Retry-After"));
-        assertEquals(1000, world.stock.get("BOOK").get(), "the reservation was released");
+        assertEquals(1000, world.stock.get(sku).get(), "the reservation was released");
         Map<?, ?> order = json(http.toBlocking().retrieve("/api/v1/orders/" + problem.get("orderId")));
         assertEquals("FAILED", order.get("status"));
 
         world.paymentDown = false;
-        HttpResponse<String> retried = post(key, order(customer, "BOOK", 4));
+        HttpResponse<String> retried = post(key, order(customer, sku, 4));
         assertEquals(201, retried.code());
         assertEquals(problem.get("orderId"), json(retried.body()).get("id"));
         assertEquals("CONFIRMED", json(retried.body()).get("status"));
-        assertEquals(996, world.stock.get("BOOK").get());
+        assertEquals(996, world.stock.get(sku).get());
     }
 
     @Test
     void rejectsMalformedBodiesWithoutWriting() {
         List<String> bodies = List.of(
                 "{\"customerId\": \"" + customer + "\", \"items\": [",
-                "{\"customerId\": \"not-a-uuid\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}]}",
+                "{\"customerId\": \"not-a-uuid\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}]}",
                 "{\"customerId\": \"" + customer + "\", \"items\": []}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 0}]}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": -2}]}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": \"many\"}]}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": \"2\"}]}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 1.5}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": 0}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": -2}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": \"many\"}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": \"2\"}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": 1.5}]}",
                 "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": 42, \"quantity\": 1}]}",
                 "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + "S".repeat(65) + "\", \"quantity\": 1}]}",
-                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}, {\"sku\": \"BOOK\", \"quantity\": 2}]}",
-                "{\"items\": [{\"sku\": \"BOOK\", \"quantity\": 1}]}",
+                "{\"customerId\": \"" + customer + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}, {\"sku\": \"" + sku + "\", \"quantity\": 2}]}",
+                "{\"items\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}]}",
                 "[1, 2]");
         for (String body : bodies) {
             assertProblem(post(UUID.randomUUID().toString(), body), 400, "INVALID_REQUEST");
@@ -203,9 +206,9 @@ class OrderApiIT extends TestDatabase {
 
     @Test
     void answers202WhenOutOfTimeAndRecoverySettlesTheOrder() {
-        world.reserveDelayMillis = 1500;
+        world.reserveDelayMillis = 2500;   // past the budget, within the read timeout
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> accepted = post(key, order(customer, "BOOK", 3));
+        HttpResponse<String> accepted = post(key, order(customer, sku, 3));
         assertEquals(202, accepted.code(), accepted.body());
         Map<?, ?> pending = json(accepted.body());
         assertEquals("PENDING", pending.get("status"));
@@ -213,7 +216,7 @@ class OrderApiIT extends TestDatabase {
 
         Map<?, ?> settled = awaitSettled(pending.get("id").toString());
         assertEquals("FAILED", settled.get("status"), "interrupted before the payment: undone");
-        assertEquals(1000, world.stock.get("BOOK").get());
+        assertEquals(1000, world.stock.get(sku).get());
         List<String> timeline = events(pending.get("id").toString());
         assertTrue(timeline.contains("PLACEMENT:OUT_OF_TIME"), timeline.toString());
         assertTrue(timeline.contains("RECOVERY:RESUMED"), timeline.toString());
@@ -221,33 +224,33 @@ class OrderApiIT extends TestDatabase {
         assertEquals("ORDER:FAILED", timeline.get(timeline.size() - 1));
 
         world.reserveDelayMillis = 0;
-        HttpResponse<String> retried = post(key, order(customer, "BOOK", 3));
+        HttpResponse<String> retried = post(key, order(customer, sku, 3));
         assertEquals(201, retried.code(), retried.body());
         assertEquals(pending.get("id"), json(retried.body()).get("id"));
     }
 
     @Test
     void recordsEveryStepInTheTimeline() {
-        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 1)).body());
+        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, sku, 1)).body());
         assertEquals(List.of("PLACEMENT:STARTED", "CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:DONE",
                 "COMMIT_RESERVATION:DONE", "ORDER:CONFIRMED"), events(order.get("id").toString()));
     }
 
     @Test
     void cancelsAConfirmedOrderOnceAndRefusesOthers() {
-        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5)).body());
+        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, sku, 5)).body());
         String id = order.get("id").toString();
-        assertEquals(995, world.stock.get("BOOK").get());
+        assertEquals(995, world.stock.get(sku).get());
         HttpResponse<String> cancelled = http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class);
         assertEquals(200, cancelled.code());
         assertEquals("CANCELLED", json(cancelled.body()).get("status"));
-        assertEquals(1000, world.stock.get("BOOK").get());
+        assertEquals(1000, world.stock.get(sku).get());
         assertEquals("VOIDED", world.payments.get(UUID.fromString(order.get("paymentId").toString())).get("status"));
         HttpResponse<String> again = http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class);
         assertEquals("CANCELLED", json(again.body()).get("status"));
-        assertEquals(1000, world.stock.get("BOOK").get());
+        assertEquals(1000, world.stock.get(sku).get());
 
-        Map<?, ?> rejected = json(post(UUID.randomUUID().toString(), order(customer, "BOOK", 5000)).body());
+        Map<?, ?> rejected = json(post(UUID.randomUUID().toString(), order(customer, sku, 5000)).body());
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + rejected.get("orderId") + "/cancel", ""), String.class));
         assertEquals(409, e.code());

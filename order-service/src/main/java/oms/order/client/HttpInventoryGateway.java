@@ -47,6 +47,12 @@ class HttpInventoryGateway implements InventoryGateway {
                 Argument.listOf(ReservationView.class), Downstream.PROBLEM));
     }
 
+    @Override
+    public ReservationView releaseAttempt(UUID orderId, int attempt) {
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/reservations/releases",
+                Map.of("orderId", orderId, "attempt", attempt)), RESERVATION, Downstream.PROBLEM));
+    }
+
     private ReservationView post(String path) {
         return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST(path, Map.of()), RESERVATION, Downstream.PROBLEM));
     }

@@ -38,6 +38,12 @@ class HttpPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public PaymentView voidAttempt(PaymentRequest attempt) {
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/payments/voids", attempt),
+                PAYMENT, Downstream.PROBLEM));
+    }
+
+    @Override
     public List<PaymentView> paymentsOf(UUID orderId) {
         return downstream.call(NAME, () -> http.retrieve(HttpRequest.GET("/api/v1/payments?orderId=" + orderId),
                 Argument.listOf(PaymentView.class), Downstream.PROBLEM));

@@ -13,4 +13,10 @@ public interface InventoryGateway {
     ReservationView release(UUID reservationId);
 
     List<ReservationView> reservationsOf(UUID orderId);
+
+    /**
+     * Makes sure this order attempt holds no stock: releases its reservation, or, if there is none
+     * (yet), leaves a tombstone so that a reserve still in flight cannot take stock afterwards.
+     */
+    ReservationView releaseAttempt(UUID orderId, int attempt);
 }

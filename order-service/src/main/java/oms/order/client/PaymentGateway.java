@@ -11,4 +11,10 @@ public interface PaymentGateway {
     PaymentView voidPayment(UUID paymentId);
 
     List<PaymentView> paymentsOf(UUID orderId);
+
+    /**
+     * Makes sure this order attempt's authorization does not stand: voids it, or, if there is none
+     * (yet), leaves a VOIDED tombstone so that an authorize still in flight cannot authorize afterwards.
+     */
+    PaymentView voidAttempt(PaymentRequest attempt);
 }

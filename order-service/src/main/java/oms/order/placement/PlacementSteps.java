@@ -70,15 +70,20 @@ class PlacementSteps {
         p.priced(priced, reservation.currency(), reservation.id());
     }
 
-    /** Releases this attempt's reservation; looks it up by order when the reserve call's answer never came. */
+    /**
+     * Releases this attempt's reservation. When the reserve call's answer never came, releases by
+     * order attempt: a look-up could miss a reserve that is still in flight, a tombstone cannot.
+     */
     void releaseStock(Placement p) {
         if (p.reservationId() != null) {
             release(p.reservationId());
             return;
         }
-        inventory.reservationsOf(p.orderId()).stream()
-                .filter(r -> r.belongsTo(p.attempt()) && r.holdsStock())
-                .forEach(r -> release(r.id()));
+        try {
+            inventory.releaseAttempt(p.orderId(), p.attempt());
+        } catch (DownstreamRejected e) {
+            throw new StepFailed("release: " + e.getMessage());
+        }
     }
 
     void authorizePayment(Placement p) {
@@ -100,15 +105,23 @@ class PlacementSteps {
         }
     }
 
-    /** Voids this attempt's payment; looks it up by order when the authorize call's answer never came. */
+    /**
+     * Voids this attempt's payment. When the authorize call's answer never came, voids by order
+     * attempt: a look-up could miss an authorize that is still in flight, a tombstone cannot.
+     */
     void voidPayment(Placement p) {
         if (p.paymentId() != null) {
             voidIfAuthorized(p.paymentId());
             return;
         }
-        payments.paymentsOf(p.orderId()).stream()
-                .filter(pay -> pay.belongsTo(p.attempt()) && pay.isAuthorized())
-                .forEach(pay -> voidIfAuthorized(pay.id()));
+        if (p.totalAmount() == null) {
+            return;   // never priced, so never sent to payment
+        }
+        try {
+            payments.voidAttempt(new PaymentRequest(p.orderId(), p.attempt(), p.customerId(), p.totalAmount(), p.currency()));
+        } catch (DownstreamRejected e) {
+            throw new StepFailed("void: " + e.getMessage());
+        }
     }
 
     void commitReservation(Placement p) {

@@ -75,6 +75,9 @@ class FakeDependencies implements CustomerGateway, InventoryGateway, PaymentGate
     @Override
     public ReservationView reserve(ReservationRequest request) {
         call("inventory.reserve");
+        if (reservations.values().stream().anyMatch(r -> r.orderId().equals(request.orderId()) && r.attempt() == request.attempt())) {
+            throw rejected("inventory", 422, "RESERVATION_MISMATCH");
+        }
         ReservationView held = new ReservationView(UUID.randomUUID(), request.orderId(), request.attempt(), "HELD",
                 request.items().stream().map(i -> new ReservationView.Item(i.sku(), i.quantity(), unitPrice)).toList(), "USD");
         reservations.put(held.id(), held);
@@ -100,8 +103,45 @@ class FakeDependencies implements CustomerGateway, InventoryGateway, PaymentGate
     }
 
     @Override
+    public ReservationView releaseAttempt(UUID orderId, int attempt) {
+        call("inventory.releaseAttempt");
+        return reservations.values().stream().filter(r -> r.orderId().equals(orderId) && r.attempt() == attempt)
+                .findFirst().map(r -> setStatus(r.id(), "RELEASED"))
+                .orElseGet(() -> {
+                    ReservationView tombstone = new ReservationView(UUID.randomUUID(), orderId, attempt, "RELEASED", List.of(), "USD");
+                    reservations.put(tombstone.id(), tombstone);
+                    return tombstone;
+                });
+    }
+
+    @Override
+    public PaymentView voidAttempt(PaymentRequest request) {
+        call("payment.voidAttempt");
+        PaymentView existing = payments.values().stream()
+                .filter(p -> p.orderId().equals(request.orderId()) && p.attempt() == request.attempt()).findFirst().orElse(null);
+        if (existing == null) {
+            PaymentView tombstone = new PaymentView(UUID.randomUUID(), request.orderId(), request.attempt(), request.amount(),
+                    request.currency(), "VOIDED", null);
+            payments.put(tombstone.id(), tombstone);
+            return tombstone;
+        }
+        if (!existing.isAuthorized()) {
+            return existing;
+        }
+        PaymentView voided = new PaymentView(existing.id(), existing.orderId(), existing.attempt(), existing.amount(),
+                existing.currency(), "VOIDED", null);
+        payments.put(voided.id(), voided);
+        return voided;
+    }
+
+    @Override
     public PaymentView authorize(PaymentRequest request) {
         call("payment.authorize");
+        PaymentView existing = payments.values().stream()
+                .filter(p -> p.orderId().equals(request.orderId()) && p.attempt() == request.attempt()).findFirst().orElse(null);
+        if (existing != null) {
+            return answer("payment.authorize", existing);
+        }
         boolean ok = request.amount().compareTo(paymentLimit) <= 0;
         PaymentView payment = new PaymentView(UUID.randomUUID(), request.orderId(), request.attempt(), request.amount(),
                 request.currency(), ok ? "AUTHORIZED" : "DECLINED", ok ? null : "LIMIT_EXCEEDED");

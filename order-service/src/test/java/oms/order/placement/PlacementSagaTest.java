@@ -107,14 +107,12 @@ class PlacementSagaTest {
     }
 
     @Test
-    void failsWhenTheLostReservationCannotBeLookedUpAndReleasesItLater() {
+    void releasesByAttemptWhenTheLostReservationCannotBeLookedUp() {
         deps.effectThenTimeout.put("inventory.reserve", true);
         deps.failures.put("inventory.reservationsOf", timedOut("inventory"));
         saga.run(placement, IN_A_MINUTE);
-        assertEquals(OrderStatus.PENDING, placement.status(), "the undo could not look either: recovery goes on");
-        deps.failures.clear();
-        saga.resume(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
+        assertTrue(deps.calls.contains("inventory.releaseAttempt"));
         assertEquals(0, deps.heldOrCommitted());
     }
 
@@ -138,6 +136,20 @@ class PlacementSagaTest {
     }
 
     @Test
+    void undoesAPaymentWithoutAnswerByAttemptSoThatALateAuthorizationCannotStand() {
+        deps.failures.put("payment.authorize", timedOut("payment"));   // no answer, and not there yet
+        saga.run(placement, IN_A_MINUTE);
+        assertEquals(OrderStatus.FAILED, placement.status());
+        assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "payment.paymentsOf",
+                "payment.voidAttempt", "inventory.release"), deps.calls);
+
+        deps.failures.clear();   // the authorize that was in flight lands now
+        deps.authorize(new oms.order.client.PaymentRequest(placement.orderId(), 1, placement.customerId(),
+                placement.totalAmount(), "USD"));
+        assertEquals(0, deps.authorized());
+    }
+
+    @Test
     void confirmsWhenTheLostPaymentAnswerWasAnAuthorization() {
         deps.effectThenTimeout.put("payment.authorize", true);
         saga.run(placement, IN_A_MINUTE);
@@ -157,13 +169,10 @@ class PlacementSagaTest {
     }
 
     @Test
-    void voidsByLookupWhenThePaymentCannotBeFoundOutNow() {
+    void voidsByAttemptWhenThePaymentCannotBeFoundOutNow() {
         deps.effectThenTimeout.put("payment.authorize", true);
         deps.failures.put("payment.paymentsOf", timedOut("payment"));
         saga.run(placement, IN_A_MINUTE);
-        assertEquals(OrderStatus.PENDING, placement.status());
-        deps.failures.clear();
-        saga.resume(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
@@ -236,7 +245,7 @@ class PlacementSagaTest {
         saga.resume(interrupted, IN_A_MINUTE);
 
         assertEquals(OrderStatus.FAILED, interrupted.status());
-        assertEquals(List.of("payment.paymentsOf", "payment.void", "inventory.release"), deps.calls);
+        assertEquals(List.of("payment.voidAttempt", "inventory.release"), deps.calls);
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
     }

@@ -112,6 +112,16 @@ public final class StubDownstreams {
             return r;
         }
 
+        @Post("/releases")
+        synchronized HttpResponse<?> releaseAttempt(@Body Map<String, Object> request) {
+            return world.reservations.values().stream()
+                    .filter(r -> r.get("orderId").toString().equals(request.get("orderId").toString())
+                            && r.get("attempt").toString().equals(request.get("attempt").toString()))
+                    .findFirst().<HttpResponse<?>>map(r -> HttpResponse.ok(release((UUID) r.get("id"))))
+                    .orElseGet(() -> HttpResponse.created(Map.of("id", UUID.randomUUID(), "orderId", request.get("orderId"),
+                            "attempt", request.get("attempt"), "status", "RELEASED", "items", List.of(), "currency", "USD")));
+        }
+
         @Get
         List<Map<String, Object>> byOrder(@QueryValue String orderId) {
             return world.reservations.values().stream().filter(r -> r.get("orderId").toString().equals(orderId)).toList();
@@ -139,6 +149,17 @@ public final class StubDownstreams {
                     "status", ok ? "AUTHORIZED" : "DECLINED"));
             world.payments.put(id, payment);
             return HttpResponse.created(payment);
+        }
+
+        @Post("/voids")
+        HttpResponse<?> voidAttempt(@Body Map<String, Object> request) {
+            return world.payments.values().stream()
+                    .filter(p -> p.get("orderId").toString().equals(request.get("orderId").toString())
+                            && p.get("attempt").toString().equals(request.get("attempt").toString()))
+                    .findFirst().<HttpResponse<?>>map(p -> HttpResponse.ok(voidPayment((UUID) p.get("id"))))
+                    .orElseGet(() -> HttpResponse.created(Map.of("id", UUID.randomUUID(), "orderId", request.get("orderId"),
+                            "attempt", request.get("attempt"), "amount", request.get("amount"), "currency", "USD",
+                            "status", "VOIDED")));
         }
 
         @Post("/{id}/void")
