@@ -33,6 +33,7 @@ class OperationsIT extends TestDatabase {
     void servesTheOpenApiDocumentWithRequestExamples() {
         String spec = http.toBlocking().retrieve(HttpRequest.GET("/swagger/payment-service.yml"));
         assertTrue(spec.contains("/api/v1/payments/{id}/void"), spec);
+        assertTrue(spec.contains("/api/v1/payments/voids"), spec);
         assertTrue(spec.contains("AuthorizePaymentRequest"), spec);
         assertTrue(spec.contains("example"), spec);
     }

@@ -25,6 +25,16 @@ public record Payment(@Id UUID id, UUID orderId, int attempt, UUID customerId, B
     }
 
     /**
+     * A tombstone: the attempt's payment created already VOIDED, so that a later authorize of the same
+     * (orderId, attempt) finds it and can never create an authorization. No gateway is asked.
+     */
+    static Payment tombstone(UUID orderId, int attempt, UUID customerId, BigDecimal amount, String currency,
+                             Instant now) {
+        return new Payment(UUID.randomUUID(), orderId, attempt, customerId, amount, currency,
+                PaymentStatus.VOIDED, null, now, now);
+    }
+
+    /**
      * Whether a repeated authorize request asks for exactly this payment. Amounts compare by value:
      * 10.5 and 10.50 are the same money.
      */
@@ -47,6 +57,15 @@ public record Payment(@Id UUID id, UUID orderId, int attempt, UUID customerId, B
             case VOIDED -> this;
             case DECLINED -> throw new NotVoidableException(this);
         };
+    }
+
+    /**
+     * The void-by-attempt transition: whatever this attempt's payment is, afterwards no authorization of
+     * it stands. AUTHORIZED becomes VOIDED (as {@link #voided}); VOIDED and DECLINED stay as they are,
+     * a decline never held money, so unlike {@link #voided} it is not an error.
+     */
+    Payment withoutAuthorization(Instant at) {
+        return status == PaymentStatus.DECLINED ? this : voided(at);
     }
 
     /** Thrown by a transition the current status does not allow. */

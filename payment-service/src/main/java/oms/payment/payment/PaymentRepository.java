@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads are derived or native queries; the two conditional writes are plain JDBC because they need
- * PostgreSQL's RETURNING on INSERT ... ON CONFLICT and UPDATE, which a native @Query cannot map back
- * to an entity in this Micronaut Data version.
+ * Reads are derived or native queries; the conditional writes and the locking read are plain JDBC
+ * because they need PostgreSQL's RETURNING on INSERT ... ON CONFLICT and UPDATE (and FOR UPDATE), which
+ * a native @Query cannot map back to an entity in this Micronaut Data version.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 abstract class PaymentRepository implements GenericRepository<Payment, UUID> {
@@ -70,6 +70,20 @@ abstract class PaymentRepository implements GenericRepository<Payment, UUID> {
             statement.setTimestamp(10, Timestamp.from(p.updatedAt()));
             return single(statement);
         });
+    }
+
+    /**
+     * Reads the attempt's payment and locks its row until the transaction ends, so no other void or
+     * transition can interleave between reading the status and writing the next one.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<Payment> lockByOrderIdAndAttempt(UUID orderId, int attempt) {
+        return jdbc.prepareStatement("SELECT * FROM payment WHERE order_id = ? AND attempt = ? FOR UPDATE",
+                statement -> {
+                    statement.setObject(1, orderId);
+                    statement.setInt(2, attempt);
+                    return single(statement);
+                });
     }
 
     /** Voids only what is AUTHORIZED at the moment of the write, so racing voids cannot disagree. */

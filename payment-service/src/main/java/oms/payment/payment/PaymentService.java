@@ -33,10 +33,7 @@ public class PaymentService {
      */
     @Transactional
     public Authorization authorize(AuthorizePaymentRequest request) {
-        if (!shopCurrency.equals(request.currency())) {
-            throw ApiException.unprocessable("CURRENCY_NOT_SUPPORTED",
-                    "Only " + shopCurrency + " is accepted, not " + request.currency());
-        }
+        requireShopCurrency(request);
         GatewayDecision decision = gateway.authorize(request.amount());
         Payment candidate = Payment.decided(request.orderId(), request.attemptOrFirst(), request.customerId(),
                 request.amount(), request.currency(), decision, now());
@@ -72,6 +69,38 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Makes sure no authorization of the request's (orderId, attempt) stands, now or later, in one
+     * transaction keyed like {@link #authorize}. With no payment yet it inserts a VOIDED tombstone, which a
+     * later authorize of the attempt finds instead of authorizing. Otherwise (possibly a payment an
+     * authorize is committing right now: the insert waits for it) it locks that payment and voids it if
+     * AUTHORIZED; VOIDED and DECLINED ones are answered unchanged.
+     * <p>
+     * The body only describes the tombstone: an existing payment of the attempt is voided even if its
+     * amount or customer differ, because the key, not the amount, says which authorization must go.
+     */
+    @Transactional
+    public AttemptVoid voidAttempt(AuthorizePaymentRequest request) {
+        requireShopCurrency(request);
+        Instant now = now();
+        Payment tombstone = Payment.tombstone(request.orderId(), request.attemptOrFirst(), request.customerId(),
+                request.amount(), request.currency(), now);
+        Optional<Payment> inserted = repository.insertIfAbsent(tombstone);
+        if (inserted.isPresent()) {
+            return new AttemptVoid(inserted.get(), true);
+        }
+        // ON CONFLICT waited for the other writer to commit; this new statement sees its row and locks it.
+        Payment current = repository.lockByOrderIdAndAttempt(tombstone.orderId(), tombstone.attempt())
+                .orElseThrow(() -> new IllegalStateException("Conflicting payment vanished for order "
+                        + tombstone.orderId() + " attempt " + tombstone.attempt()));
+        if (current.withoutAuthorization(now) == current) {
+            return new AttemptVoid(current, false);
+        }
+        Payment voided = repository.voidIfAuthorized(current.id(), now)
+                .orElseThrow(() -> new IllegalStateException("Locked payment " + current.id() + " changed"));
+        return new AttemptVoid(voided, false);
+    }
+
     public Payment get(UUID id) {
         return repository.findById(id).orElseThrow(() ->
                 ApiException.notFound("PAYMENT_NOT_FOUND", "No payment with id " + id));
@@ -80,6 +109,13 @@ public class PaymentService {
     public List<Payment> list(UUID orderId, int page, int size) {
         long offset = (long) page * size;
         return orderId == null ? repository.page(size, offset) : repository.pageByOrderId(orderId, size, offset);
+    }
+
+    private void requireShopCurrency(AuthorizePaymentRequest request) {
+        if (!shopCurrency.equals(request.currency())) {
+            throw ApiException.unprocessable("CURRENCY_NOT_SUPPORTED",
+                    "Only " + shopCurrency + " is accepted, not " + request.currency());
+        }
     }
 
     private static Instant now() {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static oms.payment.payment.PaymentCalls.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @Property(name = "payment.simulate.delay-after-commit", value = "2s")
@@ -41,5 +42,17 @@ class AfterCommitDelayIT extends TestDatabase {
         assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
         assertFalse(answer.isDone(), "the answer should still be held back");
         assertEquals(HttpStatus.CREATED, answer.get(10, TimeUnit.SECONDS).getStatus());
+    }
+
+    /** The delay is a fault of authorize only: the void a caller sends after giving up answers at once. */
+    @Test
+    void voidOfAnAttemptIsNotDelayed() {
+        PaymentCalls api = new PaymentCalls(http);
+        UUID orderId = UUID.randomUUID();
+        long started = System.nanoTime();
+        HttpResponse<Map<String, Object>> tombstone = api.voidAttempt(request(orderId, UUID.randomUUID(), "10.00"));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(HttpStatus.CREATED, tombstone.getStatus());
+        assertTrue(tookMillis < 1500, "void by attempt took " + tookMillis + " ms");
     }
 }

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 final class PaymentCalls {
 
     static final String PAYMENTS = "/api/v1/payments";
+    static final String VOIDS = PAYMENTS + "/voids";
     static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
     private final BlockingHttpClient client;
@@ -57,6 +58,11 @@ final class PaymentCalls {
 
     HttpResponse<Map<String, Object>> voidPayment(Object id) {
         return client.exchange(HttpRequest.POST(PAYMENTS + "/" + id + "/void", ""), JSON);
+    }
+
+    /** Void by (orderId, attempt): the body is an authorize request's. */
+    HttpResponse<Map<String, Object>> voidAttempt(Map<String, Object> body) {
+        return client.exchange(HttpRequest.POST(VOIDS, body), JSON);
     }
 
     Map<String, Object> get(Object id) {

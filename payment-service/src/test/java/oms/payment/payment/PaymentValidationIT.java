@@ -15,12 +15,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import static oms.payment.payment.PaymentCalls.PAYMENTS;
+import static oms.payment.payment.PaymentCalls.VOIDS;
 import static oms.payment.payment.PaymentCalls.rawPost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @MicronautTest
 class PaymentValidationIT extends TestDatabase {
+
+    /** Authorize and void-by-attempt take the same body under the same rules. */
+    private static final List<String> BODY_ENDPOINTS = List.of(PAYMENTS, VOIDS);
 
     private static final String ORDER = "\"orderId\": \"" + UUID.randomUUID() + "\"";
     private static final String CUSTOMER = "\"customerId\": \"" + UUID.randomUUID() + "\"";
@@ -49,45 +53,56 @@ class PaymentValidationIT extends TestDatabase {
         return errors.stream().map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
     }
 
-    private void rejectsField(String field, String json) {
-        HttpRequest<String> request = rawPost(PAYMENTS, json);
+    private void rejectsField(String path, String field, String json) {
+        HttpRequest<String> request = rawPost(path, json);
         assertEquals(List.of(field), offendingFields(request), () -> "for " + json + ": " + api.problem(request, HttpStatus.BAD_REQUEST));
     }
 
     @Test
     void rejectsEachMalformedFieldByName() {
-        rejectsField("amount", body(ORDER, CUSTOMER, "1.234", "\"USD\""));
-        rejectsField("amount", body(ORDER, CUSTOMER, "0", "\"USD\""));
-        rejectsField("amount", body(ORDER, CUSTOMER, "-5.00", "\"USD\""));
-        rejectsField("amount", body(ORDER, CUSTOMER, "12345678901.00", "\"USD\""));
-        rejectsField("amount", body(ORDER, CUSTOMER, "\"ten\"", "\"USD\""));
-        rejectsField("amount", body(ORDER, CUSTOMER, "\"12.50\"", "\"USD\""));
-        rejectsField("currency", body(ORDER, CUSTOMER, "12.50", "840"));
-        rejectsField("attempt", "{" + ORDER + ", " + CUSTOMER + ", \"amount\": 1, \"currency\": \"USD\", \"attempt\": 1.5}");
-        rejectsField("currency", body(ORDER, CUSTOMER, "10.00", "\"usd\""));
-        rejectsField("currency", body(ORDER, CUSTOMER, "10.00", "\"USDX\""));
-        rejectsField("orderId", body("\"orderId\": \"not-a-uuid\"", CUSTOMER, "10.00", "\"USD\""));
-        rejectsField("customerId", body(ORDER, "\"customerId\": 42", "10.00", "\"USD\""));
-        rejectsField("attempt", "{" + ORDER + ", " + CUSTOMER + ", \"amount\": 1, \"currency\": \"USD\", \"attempt\": 0}");
+        BODY_ENDPOINTS.forEach(this::rejectsEachMalformedFieldByName);
+    }
+
+    private void rejectsEachMalformedFieldByName(String path) {
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "1.234", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "0", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "-5.00", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "12345678901.00", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "\"ten\"", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "\"12.50\"", "\"USD\""));
+        rejectsField(path, "currency", body(ORDER, CUSTOMER, "12.50", "840"));
+        rejectsField(path, "attempt", "{" + ORDER + ", " + CUSTOMER + ", \"amount\": 1, \"currency\": \"USD\", \"attempt\": 1.5}");
+        rejectsField(path, "currency", body(ORDER, CUSTOMER, "10.00", "\"usd\""));
+        rejectsField(path, "currency", body(ORDER, CUSTOMER, "10.00", "\"USDX\""));
+        rejectsField(path, "orderId", body("\"orderId\": \"not-a-uuid\"", CUSTOMER, "10.00", "\"USD\""));
+        rejectsField(path, "customerId", body(ORDER, "\"customerId\": 42", "10.00", "\"USD\""));
+        rejectsField(path, "attempt", "{" + ORDER + ", " + CUSTOMER + ", \"amount\": 1, \"currency\": \"USD\", \"attempt\": 0}");
     }
 
     @Test
     void explainsAMalformedValueWithoutNamingServerClasses() {
-        Map<String, Object> problem = api.problem(rawPost(PAYMENTS, body("\"orderId\": \"x\"", CUSTOMER, "1", "\"USD\"")),
-                HttpStatus.BAD_REQUEST);
-        assertFalse(((String) problem.get("detail")).contains("oms."), () -> "detail: " + problem.get("detail"));
+        for (String path : BODY_ENDPOINTS) {
+            Map<String, Object> problem = api.problem(rawPost(path, body("\"orderId\": \"x\"", CUSTOMER, "1", "\"USD\"")),
+                    HttpStatus.BAD_REQUEST);
+            assertFalse(((String) problem.get("detail")).contains("oms."), () -> "detail: " + problem.get("detail"));
+        }
     }
 
     @Test
     void listsEveryMissingField() {
-        assertEquals(List.of("amount", "currency", "customerId", "orderId"), offendingFields(rawPost(PAYMENTS, "{}")));
+        for (String path : BODY_ENDPOINTS) {
+            assertEquals(List.of("amount", "currency", "customerId", "orderId"), offendingFields(rawPost(path, "{}")),
+                    () -> "for " + path);
+        }
     }
 
     @Test
     void rejectsBodiesThatAreNotAPaymentRequest() {
-        offendingFields(rawPost(PAYMENTS, "{\"orderId\": "));
-        offendingFields(rawPost(PAYMENTS, "[]"));
-        offendingFields(rawPost(PAYMENTS, ""));
+        for (String path : BODY_ENDPOINTS) {
+            offendingFields(rawPost(path, "{\"orderId\": "));
+            offendingFields(rawPost(path, "[]"));
+            offendingFields(rawPost(path, ""));
+        }
     }
 
     @Test
