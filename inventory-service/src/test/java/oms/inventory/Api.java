@@ -95,6 +95,16 @@ public record Api(BlockingHttpClient client) {
         return HttpRequest.POST("/api/v1/reservations", Map.of("orderId", orderId, "attempt", attempt, "items", lines(items)));
     }
 
+    /** "This order attempt must hold no stock": releases its reservation or takes its key first. */
+    public static HttpRequest<?> releaseAttempt(UUID orderId, int attempt) {
+        return HttpRequest.POST("/api/v1/reservations/releases", Map.of("orderId", orderId, "attempt", attempt));
+    }
+
+    /** The same for attempt 1, left to the server's default. */
+    public static HttpRequest<?> releaseAttempt(UUID orderId) {
+        return HttpRequest.POST("/api/v1/reservations/releases", Map.of("orderId", orderId));
+    }
+
     private static List<Map<String, Object>> lines(Map<String, Integer> items) {
         return items.entrySet().stream()
                 .map(e -> Map.<String, Object>of("sku", e.getKey(), "quantity", e.getValue())).toList();

@@ -137,4 +137,33 @@ class RequestValidationIT extends TestDatabase {
                 "items", List.of(Map.of("sku", "A", "quantity", 1)))), HttpStatus.BAD_REQUEST);
         assertEquals("orderId", ((Map<?, ?>) ((List<?>) badId.get("errors")).get(0)).get("field"));
     }
+
+    @Test
+    void rejectsMalformedReleasesOfAnAttemptWithoutWriting() {
+        UUID orderId = UUID.randomUUID();
+        long reservationsBefore = count("reservation");
+        List<Object> bodies = List.of(
+                "{\"orderId\": ",
+                "[]",
+                Map.of(),
+                Map.of("attempt", 1),
+                Map.of("orderId", "not-a-uuid"),
+                Map.of("orderId", 123),
+                Map.of("orderId", orderId, "attempt", 0),
+                Map.of("orderId", orderId, "attempt", -1),
+                Map.of("orderId", orderId, "attempt", "1"),
+                Map.of("orderId", orderId, "attempt", 1.5),
+                Map.of("orderId", orderId, "attempt", 3_000_000_000L));
+        for (Object body : bodies) {
+            HttpRequest<?> request = HttpRequest.POST("/api/v1/reservations/releases", body)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            Map<String, Object> problem = api().problem(request, HttpStatus.BAD_REQUEST);
+            assertEquals("INVALID_REQUEST", problem.get("code"), () -> "for " + body);
+            assertTrue(problem.get("errors") instanceof List<?> errors && !errors.isEmpty(), () -> "errors for " + body + ": " + problem);
+        }
+        Map<String, Object> wrongType = api().problem(HttpRequest.POST("/api/v1/reservations/releases",
+                Map.of("orderId", orderId, "attempt", "2")), HttpStatus.BAD_REQUEST);
+        assertEquals("attempt", ((Map<?, ?>) ((List<?>) wrongType.get("errors")).get(0)).get("field"));
+        assertEquals(reservationsBefore, count("reservation"));
+    }
 }

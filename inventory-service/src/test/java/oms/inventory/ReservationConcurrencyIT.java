@@ -127,4 +127,67 @@ class ReservationConcurrencyIT extends TestDatabase {
         assertEquals("RELEASED", api().get("/api/v1/reservations/" + id).get("status"));
         assertEquals(new Stock(10, 0, 10, 0), assertConserved(sku));
     }
+
+    /**
+     * The undo of a reserve that timed out: the reserve and the release of the same attempt arrive
+     * together. Whichever takes the key first, the attempt ends up holding nothing: either the
+     * reserve won (201) and the release gave its units back (200), or the release left a tombstone
+     * (201) and the reserve was refused (422 RESERVATION_MISMATCH) without moving stock.
+     */
+    @Test
+    void aReserveRacingTheReleaseOfItsAttemptLeavesNothingHeld() throws Exception {
+        String sku = "RACE-" + UUID.randomUUID().toString().substring(0, 8);
+        api().createProduct(sku, "1.00", 1000);
+        List<UUID> orders = new ArrayList<>();
+        List<HttpRequest<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            UUID orderId = UUID.randomUUID();
+            int attempt = 1 + i % 2;
+            orders.add(orderId);
+            // Submitted in alternating order, so neither side always gets its thread started first.
+            HttpRequest<?> reserve = Api.reserve(orderId, attempt, Map.of(sku, 1 + i % 5));
+            HttpRequest<?> release = Api.releaseAttempt(orderId, attempt);
+            requests.addAll(i % 2 == 0 ? List.of(reserve, release) : List.of(release, reserve));
+        }
+        List<Answer> answers = fireTogether(requests);
+        int reserveWon = 0;
+        for (int i = 0; i < orders.size(); i++) {
+            Answer reserve = answers.get(2 * i + (i % 2 == 0 ? 0 : 1));
+            Answer release = answers.get(2 * i + (i % 2 == 0 ? 1 : 0));
+            List<Answer> pair = List.of(reserve, release);
+            if (reserve.status() == 201) {
+                reserveWon++;
+                assertEquals(200, release.status(), pair::toString);
+                assertEquals(reserve.id(), release.id(), pair::toString);
+            } else {
+                assertEquals(new Answer(422, "RESERVATION_MISMATCH", null), reserve, pair::toString);
+                assertEquals(201, release.status(), pair::toString);
+            }
+            List<Map<String, Object>> all = api().list("/api/v1/reservations?orderId=" + orders.get(i));
+            assertEquals(1, all.size(), all::toString);
+            assertEquals("RELEASED", all.get(0).get("status"), all::toString);
+            assertEquals(release.id(), all.get(0).get("id"), all::toString);
+        }
+        assertEquals(0, scalar("SELECT count(*) FROM reservation WHERE status IN ('HELD', 'COMMITTED') "
+                + "AND order_id = ANY (CAST(? AS uuid[]))", "{" + String.join(",", orders.stream().map(UUID::toString).toList()) + "}"));
+        assertEquals(new Stock(1000, 0, 1000, 0), assertConserved(sku));
+        System.out.printf("reserve-vs-release race: the reserve took the key first in %d of %d pairs%n",
+                reserveWon, orders.size());
+    }
+
+    @Test
+    void concurrentReleasesOfOneAttemptLeaveOneTombstone() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        List<HttpRequest<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(Api.releaseAttempt(orderId, 3));
+        }
+        List<Answer> answers = fireTogether(requests);
+        assertEquals(1, withStatus(answers, 201), answers::toString);
+        assertEquals(19, withStatus(answers, 200), answers::toString);
+        assertEquals(1, answers.stream().map(Answer::id).distinct().count(), answers::toString);
+        List<Map<String, Object>> all = api().list("/api/v1/reservations?orderId=" + orderId);
+        assertEquals(1, all.size());
+        assertEquals("RELEASED", all.get(0).get("status"));
+    }
 }

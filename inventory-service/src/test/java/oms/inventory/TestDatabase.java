@@ -118,6 +118,11 @@ public abstract class TestDatabase implements TestPropertyProvider {
         }
     }
 
+    /** A connection of its own to the test database, for a test that holds locks while the service runs. */
+    protected Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(name), USER, PASSWORD);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {

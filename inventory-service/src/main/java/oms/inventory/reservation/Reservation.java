@@ -19,6 +19,15 @@ public record Reservation(@Id UUID id, UUID orderId, int attempt, ReservationSta
         return new Reservation(UUID.randomUUID(), orderId, attempt, ReservationStatus.HELD, currency, expiresAt, now, now);
     }
 
+    /**
+     * The mark that an order attempt must hold no stock, taken before any reservation of it: RELEASED
+     * from the start, with no items and nothing to expire. It occupies the attempt's key, so a reserve
+     * of that attempt arriving later finds it and, its items differing from none, is refused.
+     */
+    static Reservation tombstone(UUID orderId, int attempt, String currency, Instant now) {
+        return new Reservation(UUID.randomUUID(), orderId, attempt, ReservationStatus.RELEASED, currency, now, now, now);
+    }
+
     /** HELD becomes COMMITTED; committing again is a no-op; a released or expired one has nothing left to sell. */
     Transition commit() {
         return switch (status) {

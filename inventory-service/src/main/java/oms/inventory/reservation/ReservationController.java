@@ -10,7 +10,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import oms.inventory.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +39,31 @@ class ReservationController {
     @Post
     HttpResponse<ReservationResponse> reserve(@Body @Valid ReserveRequest request) {
         ReservationService.Outcome outcome = service.reserve(request);
+        ReservationResponse body = ReservationResponse.of(outcome.details());
+        return outcome.created()
+                ? HttpResponse.created(body, URI.create("/api/v1/reservations/" + body.id()))
+                : HttpResponse.ok(body);
+    }
+
+    /** 201 when the attempt had no reservation and now has an empty RELEASED one, 200 with the one it had. */
+    @Post("/releases")
+    @Operation(summary = "Make sure an order attempt holds no stock",
+            description = "For a client that gave up on a reserve request (a timeout, say) and undoes it without "
+                    + "knowing its fate. Takes the (orderId, attempt) key in one transaction, as the reserve does, "
+                    + "so the two cannot miss each other. If the attempt has no reservation, an empty RELEASED "
+                    + "one takes the key, and a reserve of that attempt arriving later is refused with 422 "
+                    + "RESERVATION_MISMATCH and moves no stock. If it has one (a reserve still in flight is waited "
+                    + "for), that one is released: HELD or COMMITTED units go back to available, a RELEASED or "
+                    + "EXPIRED one is left as it is. Safe to repeat.")
+    @ApiResponse(responseCode = "201", description = "The attempt had no reservation; the new one is RELEASED and has no items. "
+            + "Location names it.", content = @Content(schema = @Schema(implementation = ReservationResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The attempt's reservation, now RELEASED (or EXPIRED if it had expired)",
+            content = @Content(schema = @Schema(implementation = ReservationResponse.class)))
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: malformed JSON, a missing or malformed orderId, "
+            + "an attempt that is not a whole number >= 1",
+            content = @Content(mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<ReservationResponse> releaseAttempt(@Body @Valid ReleaseAttemptRequest request) {
+        ReservationService.Outcome outcome = service.releaseAttempt(request);
         ReservationResponse body = ReservationResponse.of(outcome.details());
         return outcome.created()
                 ? HttpResponse.created(body, URI.create("/api/v1/reservations/" + body.id()))

@@ -27,6 +27,10 @@ interface ReservationRepository extends GenericRepository<Reservation, UUID> {
     @Query("SELECT * FROM reservation WHERE id = :id FOR UPDATE")
     Optional<Reservation> findByIdForUpdate(UUID id);
 
+    /** The same row lock as {@link #findByIdForUpdate}, found by the reservation's key. */
+    @Query("SELECT * FROM reservation WHERE order_id = :orderId AND attempt = :attempt FOR UPDATE")
+    Optional<Reservation> findByKeyForUpdate(UUID orderId, int attempt);
+
     /**
      * Claims up to {@code limit} HELD reservations past their deadline, oldest first, with the same
      * row lock as {@link #findByIdForUpdate}: a commit or release of a claimed row waits for the

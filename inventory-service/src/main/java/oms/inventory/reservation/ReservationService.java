@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class ReservationService {
 
-    /** Whether {@link #reserve} made a new reservation or found the one this key made before. */
+    /** Whether {@link #reserve} or {@link #releaseAttempt} made a new reservation or found the one this key made before. */
     record Outcome(ReservationDetails details, boolean created) {
     }
 
@@ -49,6 +49,27 @@ public class ReservationService {
         List<ReservationItem> items = holder.hold(fresh.id(), request.items());
         store.insertItems(items);
         return new Outcome(new ReservationDetails(fresh, items), true);
+    }
+
+    /**
+     * Makes sure an order attempt holds no stock, whatever its reserve request is doing meanwhile.
+     * Takes the attempt's key the way {@link #reserve} does, in one transaction: if it is free, a
+     * RELEASED reservation without items takes it, and a reserve arriving later replays against
+     * that and is refused as a mismatch, moving nothing. If the key is taken (a reserve in flight
+     * makes the insert wait until it has committed or rolled back), the reservation there is
+     * released like {@link #release}: units back from HELD or COMMITTED, a no-op when RELEASED or EXPIRED.
+     */
+    @Transactional
+    Outcome releaseAttempt(ReleaseAttemptRequest request) {
+        Reservation tombstone = Reservation.tombstone(request.orderId(), request.attemptOrFirst(),
+                settings.currency(), now());
+        if (store.insertIfAbsent(tombstone)) {
+            return new Outcome(new ReservationDetails(tombstone, List.of()), true);
+        }
+        // A new statement, so it sees the reservation whose commit the insert waited for.
+        Reservation existing = repository.findByKeyForUpdate(request.orderId(), request.attemptOrFirst())
+                .orElseThrow(() -> new IllegalStateException("Reservation key taken but no row visible"));
+        return new Outcome(applyLocked(existing, Reservation::release), false);
     }
 
     @Transactional
@@ -96,8 +117,11 @@ public class ReservationService {
         Map<String, Integer> asked = request.items().stream()
                 .collect(Collectors.toMap(ReservationItemRequest::sku, ReservationItemRequest::quantity));
         if (!held.equals(asked)) {
+            String what = items.isEmpty() && existing.status() == ReservationStatus.RELEASED
+                    ? " was released before it reserved anything (reservation " + existing.id() + "); reserve under a new attempt"
+                    : " already has reservation " + existing.id() + " with other items";
             throw ApiException.unprocessable("RESERVATION_MISMATCH", "Order " + request.orderId() + " (attempt "
-                    + request.attemptOrFirst() + ") already has reservation " + existing.id() + " with other items");
+                    + request.attemptOrFirst() + ")" + what);
         }
         return new ReservationDetails(existing, items);
     }
@@ -107,7 +131,12 @@ public class ReservationService {
      * them take turns with the expiry sweep, which locks the rows it expires the same way.
      */
     private ReservationDetails apply(UUID id, Function<Reservation, Transition> transition) {
-        Reservation current = repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+        return applyLocked(repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id)), transition);
+    }
+
+    /** Applies the transition to a reservation whose row lock this transaction holds. */
+    private ReservationDetails applyLocked(Reservation current, Function<Reservation, Transition> transition) {
+        UUID id = current.id();
         Transition change = transition.apply(current);
         List<ReservationItem> items = store.itemsOf(id);
         if (!change.changes()) {
