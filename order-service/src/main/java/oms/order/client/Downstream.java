@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,12 +39,25 @@ public class Downstream {
 
     public <T> T call(String dependency, Supplier<T> call) {
         CircuitBreaker breaker = require(breakers, dependency);
+        // The call's outcome is unknown if ANY try's was: a first try that timed out after the
+        // dependency committed is not undone by a second try that found the breaker open.
+        AtomicBoolean someTryUnknown = new AtomicBoolean();
         Supplier<T> guarded = Retry.decorateSupplier(require(retries, dependency),
-                CircuitBreaker.decorateSupplier(breaker, () -> classify(dependency, call)));
+                CircuitBreaker.decorateSupplier(breaker, () -> {
+                    try {
+                        return classify(dependency, call);
+                    } catch (DownstreamUnavailable e) {
+                        someTryUnknown.compareAndSet(false, e.outcomeUnknown());
+                        throw e;
+                    }
+                }));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {
-            throw new DownstreamUnavailable(dependency, "circuit breaker is open", false, e);
+            DownstreamUnavailable open = new DownstreamUnavailable(dependency, "circuit breaker is open", false, e);
+            throw someTryUnknown.get() ? open.afterAnUnknownTry() : open;
+        } catch (DownstreamUnavailable e) {
+            throw someTryUnknown.get() ? e.afterAnUnknownTry() : e;
         }
     }
 

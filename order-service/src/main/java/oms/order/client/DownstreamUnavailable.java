@@ -15,6 +15,17 @@ public class DownstreamUnavailable extends RuntimeException {
         this.outcomeUnknown = outcomeUnknown;
     }
 
+    private DownstreamUnavailable(DownstreamUnavailable last) {
+        super(last.getMessage() + " (an earlier try got no answer)", last);
+        this.dependency = last.dependency;
+        this.outcomeUnknown = true;
+    }
+
+    /** The same failure, known to follow a try whose outcome is unknown: the call as a whole may have taken effect. */
+    DownstreamUnavailable afterAnUnknownTry() {
+        return outcomeUnknown ? this : new DownstreamUnavailable(this);
+    }
+
     /** True when the call may have taken effect although no answer came back. */
     public boolean outcomeUnknown() {
         return outcomeUnknown;
