@@ -44,6 +44,20 @@ final class Launch {
         return env;
     }
 
+    /** One more free port, none of {@code taken} (the ports of services that may be down right now). */
+    static int freePort(java.util.Collection<Integer> taken) {
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot find a free port", e);
+            }
+        }
+        throw new IllegalStateException("No free port outside " + taken + " after 50 tries");
+    }
+
     /** A free port for every service, even one not started, so order-service always has URLs to call. */
     static Map<Service, Integer> freePorts() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);

@@ -119,7 +119,7 @@ class OrderScenariosIT {
         String customer = shop.customer();
         String sku = shop.product("10.00", 100);
         String key = UUID.randomUUID().toString();
-        List<HttpResponse<String>> answers = concurrently(50, i -> shop.place(key, Shop.order(customer, sku, 1)));
+        List<HttpResponse<String>> answers = Concurrently.run(50, i -> shop.place(key, Shop.order(customer, sku, 1)));
         int created = 0;
         for (HttpResponse<String> answer : answers) {
             assertTrue(answer.statusCode() == 201 || answer.statusCode() == 409, answer.statusCode() + " " + answer.body());
@@ -134,7 +134,7 @@ class OrderScenariosIT {
     void concurrentOrdersNeverOversell() throws Exception {
         String customer = shop.customer();
         String sku = shop.product("10.00", 5);
-        List<HttpResponse<String>> answers = concurrently(40, i -> shop.place(Shop.order(customer, sku, 1)));
+        List<HttpResponse<String>> answers = Concurrently.run(40, i -> shop.place(Shop.order(customer, sku, 1)));
         long confirmed = answers.stream().filter(a -> a.statusCode() == 201).count();
         long rejected = answers.stream().filter(a -> a.statusCode() == 422
                 && Http.json(a).get("code").asText().equals("INSUFFICIENT_STOCK")).count();
@@ -207,31 +207,6 @@ class OrderScenariosIT {
         assertEquals(status, last.statusCode(), last.body());
         return last;
     }
-
-    private static List<HttpResponse<String>> concurrently(int n, java.util.function.IntFunction<HttpResponse<String>> call)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -29,7 +29,12 @@ final class ServiceProcess {
     static final List<String> SERVICE_VARIABLES = List.of("PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
             "DB_POOL_SIZE", "LOG_LEVEL", "SHOP_CURRENCY", "RESERVATION_TTL", "PAYMENT_LIMIT",
             "PAYMENT_DELAY_AFTER_COMMIT", "CUSTOMER_SERVICE_URL", "INVENTORY_SERVICE_URL", "PAYMENT_SERVICE_URL",
-            "MICRONAUT_ENVIRONMENTS", "JAVA_TOOL_OPTIONS");
+            "CUSTOMER_CONNECT_TIMEOUT", "CUSTOMER_READ_TIMEOUT", "INVENTORY_CONNECT_TIMEOUT", "INVENTORY_READ_TIMEOUT",
+            "PAYMENT_CONNECT_TIMEOUT", "PAYMENT_READ_TIMEOUT", "BREAKER_FAILURE_RATE", "BREAKER_WINDOW",
+            "BREAKER_MIN_CALLS", "BREAKER_OPEN_FOR", "RETRY_MAX_ATTEMPTS", "RETRY_INITIAL_BACKOFF",
+            "PLACEMENT_KEY_LOCK", "PLACEMENT_RETRY_AFTER", "PLACEMENT_BUDGET", "PLACEMENT_LEASE", "RECOVERY_INTERVAL",
+            "RECOVERY_BATCH", "RECOVERY_MAX_BACKOFF",
+            "IDEMPOTENCY_RETENTION", "IDEMPOTENCY_CLEANUP_INTERVAL", "MICRONAUT_ENVIRONMENTS", "JAVA_TOOL_OPTIONS");
 
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(500))
@@ -37,6 +42,7 @@ final class ServiceProcess {
             .build();
 
     private final Service service;
+    private final String name;
     private final Path jar;
     private final Path log;
     private final int port;
@@ -47,12 +53,27 @@ final class ServiceProcess {
     private long logOffset;
 
     ServiceProcess(Service service, Path jar, Path log, int port, Map<String, String> env, List<String> jvmArgs) {
+        this(service, service.module(), jar, log, port, env, jvmArgs);
+    }
+
+    /** {@code name} tells two instances of one service apart in messages and logs, e.g. {@code order-service-2}. */
+    ServiceProcess(Service service, String name, Path jar, Path log, int port, Map<String, String> env,
+                   List<String> jvmArgs) {
         this.service = service;
+        this.name = name;
         this.jar = jar;
         this.log = log;
         this.port = port;
         this.env = Map.copyOf(env);
         this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Service service() {
+        return service;
     }
 
     int port() {
@@ -77,7 +98,7 @@ final class ServiceProcess {
 
     void launch() {
         if (isAlive()) {
-            throw new IllegalStateException(service.module() + " is already running (pid " + process.pid() + ")");
+            throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -94,7 +115,7 @@ final class ServiceProcess {
             Files.createDirectories(log.getParent());
             logOffset = Files.exists(log) ? Files.size(log) : 0;
             Files.writeString(log, "%n=== %s launching %s on port %d with %s ===%n"
-                            .formatted(LocalTime.now().truncatedTo(ChronoUnit.MILLIS), service.module(), port, env),
+                            .formatted(LocalTime.now().truncatedTo(ChronoUnit.MILLIS), name, port, env),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             launchedAt = Instant.now();
             process = builder.start();
@@ -110,7 +131,7 @@ final class ServiceProcess {
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
                         + " before it became ready. Log " + log + ":\n" + logTail(60));
             }
             try {
@@ -125,7 +146,7 @@ final class ServiceProcess {
             }
             if (Instant.now().isAfter(deadline)) {
                 kill();
-                throw new IllegalStateException(service.module() + " not ready within " + timeout.toSeconds()
+                throw new IllegalStateException(name + " not ready within " + timeout.toSeconds()
                         + "s. Log " + log + ":\n" + logTail(60));
             }
             sleep(200);

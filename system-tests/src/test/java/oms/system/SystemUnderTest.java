@@ -28,6 +28,10 @@ import java.util.UUID;
  *     Invariants.of(sut).assertHold();
  * }
  * }</pre>
+ *
+ * <p>A second order-service instance on the same order database (and the same providers) can run beside
+ * the first, on a port of its own: {@link #startSecondOrderInstance()}; its log is
+ * {@code order-service-2.log}. {@link #close()} stops it too.
  */
 public final class SystemUnderTest implements AutoCloseable {
 
@@ -38,6 +42,10 @@ public final class SystemUnderTest implements AutoCloseable {
     private final Map<Service, Duration> startupTimes = new EnumMap<>(Service.class);
     private final Duration startupTimeout;
     private final ServiceJars jars;
+    private final Map<Service, Integer> ports;
+    private final Path logs;
+    private final List<String> jvmArgs;
+    private ServiceProcess secondOrder;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "system-under-test-shutdown");
 
     private SystemUnderTest(Builder builder) {
@@ -49,9 +57,10 @@ public final class SystemUnderTest implements AutoCloseable {
         for (Service service : builder.services) {
             databases.put(service, "oms_st_" + runId + "_" + service.databaseName().replace("_service", ""));
         }
-        Map<Service, Integer> ports = Launch.freePorts();
+        this.ports = Launch.freePorts();
         this.processes = new EnumMap<>(Service.class);
-        Path logs = root.resolve("system-tests/target/system-logs");
+        this.logs = root.resolve("system-tests/target/system-logs");
+        this.jvmArgs = List.copyOf(builder.jvmArgs);
         for (Service service : builder.services) {
             Map<String, String> env = Launch.defaultEnv(service, databases.get(service), ports);
             env.putAll(builder.env.getOrDefault(service, Map.of()));
@@ -106,7 +115,70 @@ public final class SystemUnderTest implements AutoCloseable {
         return process(service).isAlive();
     }
 
-    /** Stops every service (order-service first) and drops the databases. */
+    // --- a second order-service instance on the same database ---------------------------------
+
+    /**
+     * Starts a second order-service instance with the first one's settings on the same order database,
+     * on another free port, and waits until it is ready. Starts it again (on the same port) after a
+     * stop or kill. Returns its base URL.
+     */
+    public String startSecondOrderInstance() {
+        return startSecondOrderInstance(Map.of());
+    }
+
+    /** As {@link #startSecondOrderInstance()}, with some of the first instance's variables overridden (first start only). */
+    public synchronized String startSecondOrderInstance(Map<String, String> envOverrides) {
+        ServiceProcess first = process(Service.ORDER);
+        if (secondOrder == null) {
+            List<Integer> taken = new ArrayList<>(ports.values());
+            int port = Launch.freePort(taken);
+            Map<String, String> env = new LinkedHashMap<>(first.env());
+            env.putAll(envOverrides);
+            env.put("PORT", String.valueOf(port));
+            secondOrder = new ServiceProcess(Service.ORDER, Service.ORDER.module() + "-2", jars.jar(Service.ORDER),
+                    logs.resolve(Service.ORDER.module() + "-2.log"), port, env, jvmArgs);
+        } else if (!envOverrides.isEmpty() && !secondOrder.env().entrySet().containsAll(envOverrides.entrySet())) {
+            throw new IllegalStateException("order-service-2 already exists with " + secondOrder.env());
+        }
+        secondOrder.launch();
+        Duration took = secondOrder.awaitReady(startupTimeout);
+        System.out.printf("[system] %-17s ready on port %d in %.1f s (pid %d, log %s)%n", secondOrder.name(),
+                secondOrder.port(), took.toMillis() / 1000.0, secondOrder.pid(), root.relativize(secondOrder.log()));
+        return secondOrder.url();
+    }
+
+    /** Base URL of the second order-service instance. */
+    public String secondOrderUrl() {
+        return second().url();
+    }
+
+    /** Graceful stop of the second order-service instance (SIGTERM, then SIGKILL after 30 s). */
+    public void stopSecondOrderInstance() {
+        second().stop();
+    }
+
+    /** SIGKILL of the second order-service instance. */
+    public void killSecondOrderInstance() {
+        second().kill();
+    }
+
+    public boolean isSecondOrderInstanceRunning() {
+        return secondOrder != null && secondOrder.isAlive();
+    }
+
+    /** What the second order-service instance logged since it was last launched. */
+    public String secondOrderLog() {
+        return second().logSinceLaunch();
+    }
+
+    private ServiceProcess second() {
+        if (secondOrder == null) {
+            throw new IllegalStateException("no second order-service instance was started");
+        }
+        return secondOrder;
+    }
+
+    /** Stops every service (order-service first, a second instance of it before that) and drops the databases. */
     @Override
     public void close() {
         try {
@@ -118,6 +190,9 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        if (secondOrder != null) {
+            secondOrder.stop();
+        }
         List<Service> reverse = new ArrayList<>(processes.keySet());
         Collections.reverse(reverse);
         reverse.forEach(s -> processes.get(s).stop());

@@ -48,6 +48,30 @@ class SystemUnderTestIT {
         assertFalse(Postgres.databaseExists(database), "close() drops " + database);
     }
 
+    @Test
+    void runsASecondOrderServiceInstanceOnTheSameDatabaseAndStopsItOnClose() {
+        String second;
+        try (SystemUnderTest sut = SystemUnderTest.builder().only(Service.ORDER).start()) {
+            assertThrows(IllegalStateException.class, sut::secondOrderUrl, "no second instance yet");
+            second = sut.startSecondOrderInstance(java.util.Map.of("LOG_LEVEL", "debug"));
+            assertTrue(sut.isSecondOrderInstanceRunning());
+            assertTrue(!second.equals(sut.url(Service.ORDER)) && second.startsWith("http://127.0.0.1:"), second);
+            assertEquals(second, sut.secondOrderUrl());
+            assertEquals(200, Http.get(second + "/health/readiness").statusCode());
+            assertTrue(sut.secondOrderLog().contains(sut.databaseName(Service.ORDER)), "same order database");
+            assertTrue(sut.secondOrderLog().contains(" DEBUG "), "its own overrides reach it");
+
+            sut.killSecondOrderInstance();
+            assertFalse(sut.isSecondOrderInstanceRunning());
+            assertThrows(RuntimeException.class, () -> Http.get(second + "/health"));
+            assertEquals(200, Http.get(sut.url(Service.ORDER) + "/health/readiness").statusCode(),
+                    "the first instance does not notice");
+            assertEquals(second, sut.startSecondOrderInstance(), "restarts on the same port");
+            assertEquals(200, Http.get(second + "/health/readiness").statusCode());
+        }
+        assertThrows(RuntimeException.class, () -> Http.get(second + "/health"), "close() stops the second instance");
+    }
+
     private static String createCustomer(SystemUnderTest sut) {
         String email = "harness-" + UUID.randomUUID() + "@example.com";
         HttpResponse<String> created = Http.post(sut.url(Service.CUSTOMER) + "/api/v1/customers",
