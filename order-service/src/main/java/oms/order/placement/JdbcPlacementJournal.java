@@ -10,6 +10,8 @@ import oms.order.order.OrderRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes the placement's progress, the prices once reserved, and a timeline entry, in one transaction. */
 @Singleton
@@ -43,7 +45,13 @@ class JdbcPlacementJournal implements PlacementJournal {
         if ("RESERVE_STOCK".equals(step) && "DONE".equals(outcome)) {
             p.lines().forEach(l -> items.updatePrice(p.orderId(), l.sku(), l.unitPrice()));
         }
-        events.save(new OrderEvent(null, p.orderId(), p.attempt(), step, outcome, truncate(detail), now));
+        List<OrderEvent> rows = new ArrayList<>();
+        for (Placement.Event e : p.drainPendingEvents()) {
+            rows.add(new OrderEvent(null, p.orderId(), p.attempt(), e.step(), e.outcome(), truncate(e.detail()),
+                    e.at().truncatedTo(ChronoUnit.MICROS)));
+        }
+        rows.add(new OrderEvent(null, p.orderId(), p.attempt(), step, outcome, truncate(detail), now));
+        events.saveAll(rows);
     }
 
     private static String truncate(String detail) {

@@ -20,6 +20,10 @@ public final class Placement {
     static final Set<String> REJECTION_CODES = Set.of("CUSTOMER_NOT_FOUND", "CUSTOMER_INACTIVE",
             "PRODUCT_NOT_FOUND", "INSUFFICIENT_STOCK", "PAYMENT_DECLINED");
 
+    /** A timeline entry waiting for the next journal write. */
+    public record Event(String step, String outcome, @Nullable String detail, java.time.Instant at) {
+    }
+
     /** One ordered product; the price is inventory's, known once the stock is reserved. */
     public record Line(String sku, int quantity, @Nullable BigDecimal unitPrice) {
     }
@@ -40,6 +44,7 @@ public final class Placement {
     private String failureCode;
     private String failureDetail;
     private List<String> failureSkus = List.of();
+    private final List<Event> pendingEvents = new java.util.ArrayList<>();
 
     public Placement(UUID orderId, UUID customerId, int attempt, UUID leaseToken, List<Line> lines) {
         this.orderId = orderId;
@@ -107,6 +112,17 @@ public final class Placement {
     void cancelled() {
         cancelRequested = false;
         status = OrderStatus.CANCELLED;
+    }
+
+    void pend(Event event) {
+        pendingEvents.add(event);
+    }
+
+    /** The entries noted since the last write, handed over once to be written. */
+    List<Event> drainPendingEvents() {
+        List<Event> drained = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return drained;
     }
 
     boolean isSettled() {

@@ -70,7 +70,11 @@ public class PlacementSaga {
                 return;
             }
             p.reached(step.reached());
-            journal.record(p, step.name(), "DONE", null);
+            if (step.needsDurableProgress()) {
+                journal.record(p, step.name(), "DONE", null);
+            } else {
+                journal.note(p, step.name(), "DONE", null);
+            }
         }
         p.confirm();
     }
@@ -88,10 +92,12 @@ public class PlacementSaga {
             run(p, deadline);
         } else {
             // Before the point of no return the client is gone and nothing is paid: give it all back.
+            // The step after the last recorded one may have run unrecorded (only steps with an undo
+            // record their progress), and the one after it may be in flight: undo both, by attempt.
             p.startCompensating("DEPENDENCY_UNAVAILABLE",
                     "The placement was interrupted at " + p.step() + " and has been undone", List.of());
             journal.record(p, "RECOVERY", "RESUMED", "undoing from " + p.step());
-            compensate(p, p.step().ordinal(), deadline);
+            compensate(p, Math.min(p.step().ordinal() + 1, steps.size() - 1), deadline);
         }
     }
 

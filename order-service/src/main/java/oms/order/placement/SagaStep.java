@@ -15,4 +15,13 @@ record SagaStep(String name, PlacementStep reached, Consumer<Placement> action,
     boolean hasUndo() {
         return undo != NOTHING_TO_UNDO;
     }
+
+    /**
+     * Only a step with an undo must be recorded before the next one starts: recovery has to know
+     * what to give back. A step without one is redone (commit is idempotent) or needs nothing undone
+     * (the customer check), so its progress rides along with the next write: one commit less each.
+     */
+    boolean needsDurableProgress() {
+        return hasUndo();
+    }
 }

@@ -31,7 +31,10 @@ class PlacementSagaTest {
     void given() {
         deps = new FakeDependencies();
         saga = new PlacementSaga(new PlacementSteps(deps, deps, deps),
-                (p, step, outcome, detail) -> journal.add(step + ":" + outcome), Clock.systemUTC());
+                (p, step, outcome, detail) -> {
+                    p.drainPendingEvents().forEach(e -> journal.add(e.step() + ":" + e.outcome()));
+                    journal.add(step + ":" + outcome);
+                }, Clock.systemUTC());
         placement = new Placement(UUID.randomUUID(), UUID.randomUUID(), 1, UUID.randomUUID(),
                 List.of(new Placement.Line("A", 2, null), new Placement.Line("B", 1, null)));
     }
@@ -42,8 +45,10 @@ class PlacementSagaTest {
         assertEquals(OrderStatus.CONFIRMED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.commit"), deps.calls);
         assertEquals(new BigDecimal("30.00"), placement.totalAmount());
-        assertEquals(List.of("CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:DONE",
-                "COMMIT_RESERVATION:DONE"), journal);
+        assertEquals(List.of("CHECK_CUSTOMER:DONE", "RESERVE_STOCK:DONE", "AUTHORIZE_PAYMENT:DONE"), journal,
+                "only steps with an undo are written on their own");
+        assertEquals(List.of("COMMIT_RESERVATION:DONE"), placement.drainPendingEvents().stream()
+                .map(e -> e.step() + ":" + e.outcome()).toList(), "written with the settlement");
         assertEquals(1, deps.authorized());
     }
 
@@ -234,6 +239,18 @@ class PlacementSagaTest {
         assertEquals(OrderStatus.CONFIRMED, interrupted.status());
         assertEquals(List.of("inventory.commit"), deps.calls);
         assertEquals(1, deps.authorized());
+    }
+
+    @Test
+    void recoveryReleasesByAttemptWhenInterruptedRightAfterTheUnrecordedCustomerCheck() {
+        Placement interrupted = interruptedAt(PlacementStep.NEW);   // the reserve may have run, unrecorded
+        deps.calls.clear();
+
+        saga.resume(interrupted, IN_A_MINUTE);
+
+        assertEquals(OrderStatus.FAILED, interrupted.status());
+        assertEquals(List.of("inventory.releaseAttempt"), deps.calls);
+        assertEquals(0, deps.heldOrCommitted());
     }
 
     @Test
