@@ -258,6 +258,39 @@ class OrderApiIT extends TestDatabase {
     }
 
     @Test
+    void concurrentCancelsGiveTheStockBackOnce() throws Exception {
+        Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, sku, 7)).body());
+        String id = order.get("id").toString();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> codes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                codes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class).code();
+                    } catch (HttpClientResponseException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            for (Future<Integer> code : codes) {
+                int c = code.get();
+                assertTrue(c == 200 || c == 409, "unexpected " + c);
+                ok += c == 200 ? 1 : 0;
+            }
+            assertTrue(ok >= 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("CANCELLED", json(http.toBlocking().retrieve("/api/v1/orders/" + id)).get("status"));
+        assertEquals(1000, world.stock.get(sku).get(), "the units came back exactly once");
+    }
+
+    @Test
     void answersUnknownOrderWithProblem() {
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve("/api/v1/orders/" + UUID.randomUUID()));

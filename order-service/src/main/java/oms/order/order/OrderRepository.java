@@ -44,14 +44,12 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
             WHERE id = :id AND lease_token = :leaseToken""")
     int retryLater(UUID id, UUID leaseToken, Instant nextAttemptAt, Instant now);
 
-    @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
-    java.util.Optional<Order> lockById(UUID id);
-
-    /** Takes the lease of a CONFIRMED order to cancel it. */
+    /** Takes the lease of a CONFIRMED order to cancel it, unless a live cancellation holds it. */
     @Query("""
             UPDATE orders SET cancel_requested = TRUE, lease_token = :leaseToken, lease_until = :leaseUntil,
                    next_attempt_at = NULL, updated_at = :now
-            WHERE id = :id AND status = 'CONFIRMED'""")
+            WHERE id = :id AND status = 'CONFIRMED'
+              AND (NOT cancel_requested OR lease_until IS NULL OR lease_until < :now)""")
     int requestCancel(UUID id, UUID leaseToken, Instant leaseUntil, Instant now);
 
     /** Starts the next attempt of a FAILED order: a failed order is placed again, under the same id. */

@@ -2,7 +2,6 @@ package oms.order.placement;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import oms.order.order.Order;
 import oms.order.order.OrderEvent;
 import oms.order.order.OrderEventRepository;
@@ -70,25 +69,27 @@ public class CancelOrderService {
                 (int) Math.max(1, settings.retryAfter().toSeconds()));
     }
 
-    /** Takes the order's lease for the cancellation, or says why it cannot be cancelled. */
-    @Transactional
-    Order start(UUID orderId, UUID token) {
+    /**
+     * Takes the order's lease for the cancellation in one conditional update (so two cancels cannot
+     * both take it), or says why it cannot be cancelled.
+     */
+    private Order start(UUID orderId, UUID token) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Order order = orders.lockById(orderId).orElseThrow(() ->
+        if (orders.requestCancel(orderId, token, now.plus(settings.lease()), now) == 1) {
+            Order order = orders.findById(orderId).orElseThrow();
+            events.save(new OrderEvent(null, orderId, order.attempt(), "CANCEL", "REQUESTED", null, now));
+            return order;
+        }
+        Order order = orders.findById(orderId).orElseThrow(() ->
                 ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + orderId));
         if (order.status() == OrderStatus.CANCELLED) {
             return order;
         }
-        if (order.status() != OrderStatus.CONFIRMED) {
-            throw new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
-                    "Only a CONFIRMED order can be cancelled; this one is " + order.status(), null);
-        }
-        if (order.cancelRequested() && order.leaseUntil() != null && order.leaseUntil().isAfter(now)) {
+        if (order.status() == OrderStatus.CONFIRMED) {
             throw inProgress();
         }
-        orders.requestCancel(orderId, token, now.plus(settings.lease()), now);
-        events.save(new OrderEvent(null, orderId, order.attempt(), "CANCEL", "REQUESTED", null, now));
-        return orders.findById(orderId).orElseThrow();
+        throw new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
+                "Only a CONFIRMED order can be cancelled; this one is " + order.status(), null);
     }
 
     private static ApiException inProgress() {
