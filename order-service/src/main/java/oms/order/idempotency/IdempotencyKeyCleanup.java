@@ -35,4 +35,8 @@ class IdempotencyKeyCleanup {
     int deleteOlderThan(Instant cutoff) {
         return keys.deleteCompletedBefore(cutoff);
     }
+
+    Duration retention() {
+        return retention;
+    }
 }
