@@ -43,7 +43,8 @@ class HttpInventoryGateway implements InventoryGateway {
 
     @Override
     public List<ReservationView> reservationsOf(UUID orderId) {
-        return downstream.call(NAME, () -> http.retrieve(HttpRequest.GET("/api/v1/reservations?orderId=" + orderId),
+        // Its own breaker, like payment's look-up: a breaker opened by slow reserves must not hide what they did.
+        return downstream.call(NAME + "-lookup", () -> http.retrieve(HttpRequest.GET("/api/v1/reservations?orderId=" + orderId),
                 Argument.listOf(ReservationView.class), Downstream.PROBLEM));
     }
 
