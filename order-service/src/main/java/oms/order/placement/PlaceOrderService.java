@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import oms.order.order.OrderRepository;
+import oms.order.order.OrderStatus;
 import oms.order.order.PlaceOrderRequest;
 import oms.order.web.ApiException;
 
@@ -66,7 +67,7 @@ public class PlaceOrderService {
     private PlacementOutcome run(String key, Placement p, Instant deadline) {
         try {
             saga.run(p, deadline);
-            if (p.status() != oms.order.order.OrderStatus.PENDING) {
+            if (p.status() != OrderStatus.PENDING) {
                 return settlement.settle(p, key);
             }
             // Out of time, or an undo must wait: hand the order to recovery now rather than at lease end.
