@@ -33,12 +33,8 @@ class HttpInventoryGateway implements InventoryGateway {
 
     @Override
     public ReservationView commit(UUID reservationId) {
-        return post("/api/v1/reservations/" + reservationId + "/commit");
-    }
-
-    @Override
-    public ReservationView release(UUID reservationId) {
-        return post("/api/v1/reservations/" + reservationId + "/release");
+        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/reservations/" + reservationId + "/commit",
+                Map.of()), RESERVATION, Downstream.PROBLEM));
     }
 
     @Override
@@ -52,9 +48,5 @@ class HttpInventoryGateway implements InventoryGateway {
     public ReservationView releaseAttempt(UUID orderId, int attempt) {
         return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/reservations/releases",
                 Map.of("orderId", orderId, "attempt", attempt)), RESERVATION, Downstream.PROBLEM));
-    }
-
-    private ReservationView post(String path) {
-        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST(path, Map.of()), RESERVATION, Downstream.PROBLEM));
     }
 }

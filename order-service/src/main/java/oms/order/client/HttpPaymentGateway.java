@@ -8,7 +8,6 @@ import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Singleton
@@ -28,12 +27,6 @@ class HttpPaymentGateway implements PaymentGateway {
     @Override
     public PaymentView authorize(PaymentRequest request) {
         return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/payments", request),
-                PAYMENT, Downstream.PROBLEM));
-    }
-
-    @Override
-    public PaymentView voidPayment(UUID paymentId) {
-        return downstream.call(NAME, () -> http.retrieve(HttpRequest.POST("/api/v1/payments/" + paymentId + "/void", Map.of()),
                 PAYMENT, Downstream.PROBLEM));
     }
 

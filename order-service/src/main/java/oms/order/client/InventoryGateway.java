@@ -10,8 +10,6 @@ public interface InventoryGateway {
 
     ReservationView commit(UUID reservationId);
 
-    ReservationView release(UUID reservationId);
-
     List<ReservationView> reservationsOf(UUID orderId);
 
     /**

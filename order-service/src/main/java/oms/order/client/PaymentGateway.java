@@ -8,8 +8,6 @@ public interface PaymentGateway {
 
     PaymentView authorize(PaymentRequest request);
 
-    PaymentView voidPayment(UUID paymentId);
-
     List<PaymentView> paymentsOf(UUID orderId);
 
     /**

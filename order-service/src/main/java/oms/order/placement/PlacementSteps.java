@@ -71,14 +71,12 @@ class PlacementSteps {
     }
 
     /**
-     * Releases this attempt's reservation. When the reserve call's answer never came, releases by
-     * order attempt: a look-up could miss a reserve that is still in flight, a tombstone cannot.
+     * Releases this attempt's reservation, by order attempt whether or not its id is known: that
+     * one call gives back HELD or COMMITTED units, is a no-op when already released or expired, and
+     * when the reserve's answer never came it leaves a tombstone that a reserve still in flight
+     * cannot get past (a look-up could miss it).
      */
     void releaseStock(Placement p) {
-        if (p.reservationId() != null) {
-            release(p.reservationId());
-            return;
-        }
         try {
             inventory.releaseAttempt(p.orderId(), p.attempt());
         } catch (DownstreamRejected e) {
@@ -106,14 +104,11 @@ class PlacementSteps {
     }
 
     /**
-     * Voids this attempt's payment. When the authorize call's answer never came, voids by order
-     * attempt: a look-up could miss an authorize that is still in flight, a tombstone cannot.
+     * Voids this attempt's payment, by order attempt whether or not its id is known: that one call
+     * voids an authorization, leaves a declined or voided payment as it is, and when the authorize's
+     * answer never came it leaves a tombstone that an authorize still in flight cannot get past.
      */
     void voidPayment(Placement p) {
-        if (p.paymentId() != null) {
-            voidIfAuthorized(p.paymentId());
-            return;
-        }
         if (p.totalAmount() == null) {
             return;   // never priced, so never sent to payment
         }
@@ -134,7 +129,7 @@ class PlacementSteps {
 
     /**
      * After a call without an answer, finds out whether it took effect. Nothing found, or no answer
-     * to the question either: the original failure stands, and the undo will look again.
+     * to the question either: the original failure stands, and the undo works by order attempt.
      */
     private static <T> T lookUp(DownstreamUnavailable noAnswer, Supplier<Optional<T>> find) {
         if (!noAnswer.outcomeUnknown()) {
@@ -144,27 +139,6 @@ class PlacementSteps {
             return find.get().orElseThrow(() -> noAnswer);
         } catch (DownstreamUnavailable | DownstreamRejected e) {
             throw noAnswer;
-        }
-    }
-
-    private void release(java.util.UUID reservationId) {
-        try {
-            inventory.release(reservationId);
-        } catch (DownstreamRejected e) {
-            if (e.status() != 404) {   // never created: nothing to give back
-                throw new StepFailed("release: " + e.getMessage());
-            }
-        }
-    }
-
-    private void voidIfAuthorized(java.util.UUID paymentId) {
-        try {
-            payments.voidPayment(paymentId);
-        } catch (DownstreamRejected e) {
-            // 404: never created; 409 PAYMENT_NOT_VOIDABLE: declined, so nothing was held.
-            if (e.status() != 404 && !e.hasCode("PAYMENT_NOT_VOIDABLE")) {
-                throw new StepFailed("void: " + e.getMessage());
-            }
         }
     }
 }

@@ -91,12 +91,6 @@ class FakeDependencies implements CustomerGateway, InventoryGateway, PaymentGate
     }
 
     @Override
-    public ReservationView release(UUID reservationId) {
-        call("inventory.release");
-        return setStatus(reservationId, "RELEASED");
-    }
-
-    @Override
     public List<ReservationView> reservationsOf(UUID orderId) {
         call("inventory.reservationsOf");
         return reservations.values().stream().filter(r -> r.orderId().equals(orderId)).toList();
@@ -147,15 +141,6 @@ class FakeDependencies implements CustomerGateway, InventoryGateway, PaymentGate
                 request.currency(), ok ? "AUTHORIZED" : "DECLINED", ok ? null : "LIMIT_EXCEEDED");
         payments.put(payment.id(), payment);
         return answer("payment.authorize", payment);
-    }
-
-    @Override
-    public PaymentView voidPayment(UUID paymentId) {
-        call("payment.void");
-        PaymentView p = payments.get(paymentId);
-        PaymentView voided = new PaymentView(p.id(), p.orderId(), p.attempt(), p.amount(), p.currency(), "VOIDED", null);
-        payments.put(paymentId, voided);
-        return voided;
     }
 
     @Override

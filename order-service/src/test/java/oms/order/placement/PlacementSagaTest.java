@@ -126,7 +126,7 @@ class PlacementSagaTest {
         deps.paymentLimit = new BigDecimal("5.00");
         saga.run(placement, IN_A_MINUTE);
         assertRejected("PAYMENT_DECLINED");
-        assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.release"), deps.calls);
+        assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.releaseAttempt"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
         assertEquals(0, deps.authorized());
     }
@@ -136,7 +136,7 @@ class PlacementSagaTest {
         deps.failures.put("payment.authorize", refused("payment"));
         saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
-        assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.release"), deps.calls);
+        assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.releaseAttempt"), deps.calls);
         assertEquals(0, deps.heldOrCommitted());
     }
 
@@ -146,7 +146,7 @@ class PlacementSagaTest {
         saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "payment.paymentsOf",
-                "payment.voidAttempt", "inventory.release"), deps.calls);
+                "payment.voidAttempt", "inventory.releaseAttempt"), deps.calls);
 
         deps.failures.clear();   // the authorize that was in flight lands now
         deps.authorize(new oms.order.client.PaymentRequest(placement.orderId(), 1, placement.customerId(),
@@ -189,7 +189,7 @@ class PlacementSagaTest {
         saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.FAILED, placement.status());
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.commit",
-                "payment.void", "inventory.release"), deps.calls);
+                "payment.voidAttempt", "inventory.releaseAttempt"), deps.calls);
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
     }
@@ -206,7 +206,7 @@ class PlacementSagaTest {
     @Test
     void staysPendingWhenAnUndoCannotFinish() {
         deps.failures.put("payment.authorize", refused("payment"));
-        deps.failures.put("inventory.release", refused("inventory"));
+        deps.failures.put("inventory.releaseAttempt", refused("inventory"));
         saga.run(placement, IN_A_MINUTE);
         assertEquals(OrderStatus.PENDING, placement.status());
         assertTrue(placement.compensating());
@@ -218,9 +218,9 @@ class PlacementSagaTest {
     @Test
     void recoveryFinishesAnUndoThatHadToWait() {
         deps.failures.put("payment.authorize", refused("payment"));
-        deps.failures.put("inventory.release", refused("inventory"));
+        deps.failures.put("inventory.releaseAttempt", refused("inventory"));
         saga.run(placement, IN_A_MINUTE);
-        deps.failures.remove("inventory.release");
+        deps.failures.remove("inventory.releaseAttempt");
 
         saga.resume(placement, IN_A_MINUTE);
 
@@ -262,7 +262,7 @@ class PlacementSagaTest {
         saga.resume(interrupted, IN_A_MINUTE);
 
         assertEquals(OrderStatus.FAILED, interrupted.status());
-        assertEquals(List.of("payment.voidAttempt", "inventory.release"), deps.calls);
+        assertEquals(List.of("payment.voidAttempt", "inventory.releaseAttempt"), deps.calls);
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
     }
@@ -283,7 +283,7 @@ class PlacementSagaTest {
         saga.cancel(placement, IN_A_MINUTE);
 
         assertEquals(OrderStatus.CANCELLED, placement.status());
-        assertEquals(List.of("payment.void", "inventory.release"), deps.calls);
+        assertEquals(List.of("payment.voidAttempt", "inventory.releaseAttempt"), deps.calls);
         assertEquals(0, deps.authorized());
         assertEquals(0, deps.heldOrCommitted());
     }
