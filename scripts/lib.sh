@@ -9,6 +9,8 @@ OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OMS_RUN_DIR="${OMS_ROOT}/.run"
 OMS_LOG_DIR="${OMS_RUN_DIR}/logs"
 OMS_VERSION="0.1.0"
+# The services run on ${JAVA_HOME}/bin/java when JAVA_HOME is set, else on the java in PATH.
+OMS_JAVA="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
 
 # Start order matters: order-service calls the other three, so it comes last.
 OMS_SERVICES=(customer-service inventory-service payment-service order-service)
