@@ -53,20 +53,30 @@ EOF
 # into an archive (a start that is stopped once healthy); every later start maps that archive
 # instead of reading, parsing and verifying those classes again (customer-service alone here:
 # launch -> healthy 3.0 s without, 1.3 s with). A new jar or another JDK records a new one.
-cds_archive() { echo "${OMS_RUN_DIR}/cds/$1-${JAVA_FEATURE}.jsa"; }
+# JDK 25 and later record an AOT cache instead (JEP 483/514: classes loaded and linked ahead).
+cds_archive() { echo "${OMS_RUN_DIR}/cds/$1-${JAVA_FEATURE}.$(aot_cache && echo aot || echo jsa)"; }
+aot_cache() { local major="${JAVA_FEATURE%%.*}"; ((${major:-0} >= 25)); }
+# Prints the options of a recording start, one per line (its warnings about skipped classes muted).
+cds_record_opts() {
+  if aot_cache; then printf '%s\n' "-XX:AOTCacheOutput=$1" -Xlog:aot=off -Xlog:cds=off
+  else printf '%s\n' "-XX:ArchiveClassesAtExit=$1" -Xlog:cds=off -Xlog:cds+dynamic=off
+  fi
+}
+cds_use_opt() { if aot_cache; then echo "-XX:AOTCache=$1"; else echo "-XX:SharedArchiveFile=$1"; fi; }
 
 # cds_ready <service> <jar> <env...>: true when an archive for this jar is there, recording it
 # first when it is not; false (the service then starts without one) when recording fails.
 cds_ready() {
-  local service="$1" jar="$2" archive pid i
+  local service="$1" jar="$2" archive pid i record_opts=()
   archive="$(cds_archive "${service}")"
   [[ -n "${OMS_NO_CDS:-}" ]] && return 1
   [[ "${archive}" -nt "${jar}" ]] && return 0
   mkdir -p "$(dirname "${archive}")"
   rm -f "${archive}"
   printf '    %s: recording its class archive (first start on this jar and JDK) ' "${service}"
+  mapfile -t record_opts < <(cds_record_opts "${archive}")
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
-  env "${@:3}" "${OMS_JAVA}" ${JAVA_OPTS} -XX:ArchiveClassesAtExit="${archive}" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "${jar}" \
+  env "${@:3}" "${OMS_JAVA}" ${JAVA_OPTS} "${record_opts[@]}" -jar "${jar}" \
     >>"$(service_log "${service}")" 2>&1 </dev/null &
   pid=$!
   for ((i = 0; i < START_TIMEOUT * 4; i++)); do
@@ -108,7 +118,7 @@ launch() {
   cmp -s "$(service_jar "${service}")" "${jar}" || cp -p "$(service_jar "${service}")" "${jar}"
   mapfile -t envs < <(service_env "${service}")
   cds_opts=()
-  if cds_ready "${service}" "${jar}" "${envs[@]}"; then cds_opts=("-XX:SharedArchiveFile=$(cds_archive "${service}")"); fi
+  if cds_ready "${service}" "${jar}" "${envs[@]}"; then cds_opts=("$(cds_use_opt "$(cds_archive "${service}")")"); fi
   printf '\n=== %s starting %s ===\n' "$(date '+%F %T')" "${service}" >>"${log}"
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
   nohup env "${envs[@]}" "${OMS_JAVA}" ${JAVA_OPTS} "${cds_opts[@]}" -jar "${jar}" >>"${log}" 2>&1 </dev/null &
