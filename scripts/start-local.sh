@@ -7,8 +7,8 @@
 # Logs go to .run/logs/<service>.log, pids to .run/<service>.pid. Running it again while the
 # system is up changes nothing. Settings (see README.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
 # SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
-# START_TIMEOUT (seconds to wait for each service, default 120), OMS_SKIP_BUILD=1 (use the
-# jars in */target as they are).
+# MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
+# OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,7 +21,8 @@ JAVA_FEATURE=""   # the JDK's version, e.g. 17.0.15 (set in main)
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # All four pools end on one local PostgreSQL: 5 connections each, not the services' default 10,
-# keeps fewer backends fighting for the same cores (64 clients: 3.6 -> 5.1 % of pgbench -N tps).
+# keeps fewer backends and threads fighting for the same cores (orders/s per pgbench -N tps:
+# 4.8 / 4.0 / 3.6 % -> 6.2 / 4.5 / 5.4 % at 8 / 32 / 64 clients).
 DB_POOL_SIZE="${DB_POOL_SIZE:-5}"
 declare -A LAUNCHED_AT=()   # service -> ${SECONDS} at launch, for the ones this run started
 
@@ -100,7 +101,7 @@ cds_ready() {
 
 # Launches one service unless it already runs. Prints nothing to wait for when it was up.
 launch() {
-  local service="$1" port pid log jar envs=()
+  local service="$1" port pid log jar envs=() cds_opts=()
   port="$(service_port "${service}")"
   if pid="$(service_pid "${service}")"; then
     ok "${service} already running (pid ${pid}, port ${port})"
@@ -120,7 +121,6 @@ launch() {
   mkdir -p "${OMS_RUN_DIR}/jars"
   cmp -s "$(service_jar "${service}")" "${jar}" || cp -p "$(service_jar "${service}")" "${jar}"
   mapfile -t envs < <(service_env "${service}")
-  cds_opts=()
   if cds_ready "${service}" "${jar}" "${envs[@]}"; then cds_opts=("$(cds_use_opt "$(cds_archive "${service}")")"); fi
   printf '\n=== %s starting %s ===\n' "$(date '+%F %T')" "${service}" >>"${log}"
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
