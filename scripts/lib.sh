@@ -6,7 +6,9 @@
 # Where things are
 # ---------------------------------------------------------------------------------------------
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OMS_RUN_DIR="${OMS_ROOT}/.run"
+# OMS_RUN_DIR and OMS_DB_SUFFIX let a test run the scripts beside a developer's own system state.
+OMS_RUN_DIR="${OMS_RUN_DIR:-${OMS_ROOT}/.run}"
+OMS_DB_SUFFIX="${OMS_DB_SUFFIX:-}"
 OMS_LOG_DIR="${OMS_RUN_DIR}/logs"
 OMS_VERSION="0.1.0"
 # The services run on ${JAVA_HOME}/bin/java when JAVA_HOME is set, else on the java in PATH.
@@ -38,6 +40,8 @@ die()  { printf '%s✘ %s%s\n' "${_c_red}" "$*" "${_c_off}" >&2; exit 1; }
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
+[[ "${OMS_DB_SUFFIX}" =~ ^[a-z0-9_]*$ ]] || die "OMS_DB_SUFFIX may hold only a-z, 0-9 and _"
+
 # Runs a command as root: directly when we are root, through sudo otherwise.
 as_root() {
   if [[ "$(id -u)" -eq 0 ]]; then "$@"
@@ -59,7 +63,7 @@ service_port() {
   esac
 }
 
-service_db() { echo "${1//-/_}"; }            # customer-service -> customer_service
+service_db() { echo "${1//-/_}${OMS_DB_SUFFIX}"; }   # customer-service -> customer_service
 service_jar() { echo "${OMS_ROOT}/$1/target/$1-${OMS_VERSION}.jar"; }
 service_pidfile() { echo "${OMS_RUN_DIR}/$1.pid"; }
 service_log() { echo "${OMS_LOG_DIR}/$1.log"; }

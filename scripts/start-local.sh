@@ -8,7 +8,9 @@
 # system is up changes nothing. Settings (see README.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
 # SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
 # MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
-# OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives).
+# OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives),
+# OMS_RUN_DIR (instead of .run) and OMS_DB_SUFFIX (appended to each database's name), which let a
+# test run a second system state beside yours (stop-local.sh needs the same OMS_RUN_DIR).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -1,0 +1,139 @@
+package oms.system;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the README's start command, scripts/start-local.sh, and scripts/stop-local.sh on the
+ * contract's ports, with a scratch run folder and scratch databases: the first start records a
+ * class archive per service, the second maps them without recording again.
+ */
+class StartLocalScriptIT {
+
+    private static final String DB_SUFFIX = "_start_local_it";
+    private static final Pattern HEALTHY = Pattern.compile("waiting for ([a-z-]+): .*healthy ([0-9.]+) s after launch");
+
+    private final Path root = RepositoryRoot.find();
+
+    @TempDir
+    Path runDir;
+
+    @AfterEach
+    void stopAndDropDatabases() throws Exception {
+        run("scripts/stop-local.sh");
+        for (Service service : Service.values()) {
+            Postgres.dropDatabase(service.databaseName() + DB_SUFFIX);
+        }
+    }
+
+    @Test
+    void firstStartRecordsAClassArchivePerServiceAndTheNextStartMapsThem() throws Exception {
+        assumeTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())),
+                "a port of the contract (8080-8083) is taken, probably by a running local system");
+
+        String first = run("scripts/start-local.sh");
+        assertEquals(4, occurrences(first, "recording its class archive (first start on this jar and JDK) done"), first);
+        for (Service service : Service.values()) {
+            assertTrue(readiness(service.contractPort()), service + " not ready after start-local:\n" + first);
+            String commandLine = commandLine(service);
+            assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
+                    || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
+        }
+        try (var archives = Files.list(runDir.resolve("cds"))) {
+            assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
+        }
+
+        run("scripts/stop-local.sh");
+        assertTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())), "stop-local.sh left a service running");
+
+        String second = run("scripts/start-local.sh");
+        assertFalse(second.contains("recording"), "the second start recorded again:\n" + second);
+        Matcher healthy = HEALTHY.matcher(second);
+        int started = 0;
+        while (healthy.find()) {
+            started++;
+            System.out.printf("[start-local] %s healthy %s s after launch (with its archive)%n", healthy.group(1), healthy.group(2));
+        }
+        assertEquals(4, started, second);
+    }
+
+    /** Runs a script as a user would, waits for it, and returns its output; fails on a non-zero exit. */
+    private String run(String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve(script).toString())
+                .directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("OMS_RUN_DIR", runDir.toString());
+        builder.environment().put("OMS_DB_SUFFIX", DB_SUFFIX);
+        builder.environment().put("OMS_SKIP_BUILD", "1");   // the reactor built the jars before this module
+        builder.environment().put("NO_COLOR", "1");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] bytes = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), script + " did not finish in 5 minutes");
+        String output = new String(bytes, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), script + " failed:\n" + output);
+        return output;
+    }
+
+    private String commandLine(Service service) throws IOException {
+        String pid = Files.readString(runDir.resolve(service.module() + ".pid")).strip();
+        return new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+    }
+
+    private static boolean readiness(int port) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness"))
+                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        return (int) List.of(text.split("\n")).stream().filter(line -> line.contains(part)).count();
+    }
+}
