@@ -20,7 +20,8 @@ JAVA_FEATURE=""   # the JDK's version, e.g. 17.0.15 (set in main)
 # Small heap, serial GC (one collector thread, no G1 card tables and remembered sets), smaller
 # stacks and code cache, two malloc arenas: idle RSS 147-162 -> 137-158 MB, 173-203 MB instead of
 # 317-355 MB under load, same orders/s (docs/benchmarks.md, 2026-11-22).
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m"
+JAVA_OPTS="${JAVA_OPTS:-}"   # empty: DEFAULT_JAVA_OPTS, plus the native heap trim where the JDK has it
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # All four pools end on one local PostgreSQL: 5 connections each, not the services' default 10,
 # keeps fewer backends and threads fighting for the same cores (orders/s per pgbench -N tps:
@@ -162,6 +163,16 @@ wait_healthy() {
 main() {
   have "${OMS_JAVA}" || die "${OMS_JAVA} not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
   JAVA_FEATURE="$("${OMS_JAVA}" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9.]*\).*/\1/p')"
+  if [[ -z "${JAVA_OPTS}" ]]; then
+    JAVA_OPTS="${DEFAULT_JAVA_OPTS}"
+    # Start-up leaves 10-23 MB of freed malloc memory that glibc keeps; trimming it every 2 s gives
+    # it back: idle RSS 141-148 -> 125-140 MB, peak at 32 clients 174-229 -> 147-178 MB, same CPU
+    # per order (docs/benchmarks.md, 2026-12-01). Recent JDK 17 and 21 updates (17.0.15 here)
+    # and JDK 22+ have the option; a JDK without it runs without the trim.
+    if "${OMS_JAVA}" -XX:TrimNativeHeapInterval=2000 -version >/dev/null 2>&1; then
+      JAVA_OPTS+=" -XX:TrimNativeHeapInterval=2000"
+    fi
+  fi
   mkdir -p "${OMS_LOG_DIR}"
   ensure_postgres
   create_databases

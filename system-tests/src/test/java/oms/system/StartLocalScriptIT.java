@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Runs the README's start command, scripts/start-local.sh, and scripts/stop-local.sh on the
  * contract's ports, with a scratch run folder and scratch databases: the first start records a
- * class archive per service, the second maps them without recording again.
+ * class archive per service, the second maps them without recording again. The services run
+ * with the native heap trim where their JDK has it (idle RSS, docs/benchmarks.md).
  */
 class StartLocalScriptIT {
 
@@ -61,6 +62,9 @@ class StartLocalScriptIT {
             String commandLine = commandLine(service);
             assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
                     || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
+            if (jvmHasNativeHeapTrim(service)) {
+                assertTrue(commandLine.contains("-XX:TrimNativeHeapInterval="), service + " runs without the native heap trim: " + commandLine);
+            }
         }
         try (var archives = Files.list(runDir.resolve("cds"))) {
             assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
@@ -100,6 +104,16 @@ class StartLocalScriptIT {
     private String commandLine(Service service) throws IOException {
         String pid = Files.readString(runDir.resolve(service.module() + ".pid")).strip();
         return new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+    }
+
+    /** Whether the JVM the service runs on knows the option start-local.sh adds when it can. */
+    private boolean jvmHasNativeHeapTrim(Service service) throws IOException, InterruptedException {
+        String pid = Files.readString(runDir.resolve(service.module() + ".pid")).strip();
+        Path java = Path.of("/proc", pid, "exe").toRealPath();
+        Process probe = new ProcessBuilder(java.toString(), "-XX:TrimNativeHeapInterval=2000", "-version")
+                .redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        return probe.waitFor() == 0;
     }
 
     private static boolean readiness(int port) {
