@@ -5,16 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,15 +97,18 @@ class StartLocalScriptIT {
         return output;
     }
 
+    /** The service's process as start-local.sh recorded it: /proc/<pid>. */
+    private Path process(Service service) throws IOException {
+        return Path.of("/proc", Files.readString(runDir.resolve(service.module() + ".pid")).strip());
+    }
+
     private String commandLine(Service service) throws IOException {
-        String pid = Files.readString(runDir.resolve(service.module() + ".pid")).strip();
-        return new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        return new String(Files.readAllBytes(process(service).resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
     }
 
     /** Whether the JVM the service runs on knows the option start-local.sh adds when it can. */
     private boolean jvmHasNativeHeapTrim(Service service) throws IOException, InterruptedException {
-        String pid = Files.readString(runDir.resolve(service.module() + ".pid")).strip();
-        Path java = Path.of("/proc", pid, "exe").toRealPath();
+        Path java = process(service).resolve("exe").toRealPath();
         Process probe = new ProcessBuilder(java.toString(), "-XX:TrimNativeHeapInterval=2000", "-version")
                 .redirectErrorStream(true).start();
         probe.getInputStream().readAllBytes();
@@ -118,15 +117,9 @@ class StartLocalScriptIT {
 
     private static boolean readiness(int port) {
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return Http.get("http://127.0.0.1:" + port + "/health/readiness").statusCode() == 200;
+        } catch (UncheckedIOException e) {
+            return false;   // nothing answers on the port: not ready, and the assertion shows start-local's output
         }
     }
 
