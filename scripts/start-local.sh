@@ -172,9 +172,8 @@ main() {
     # it back: idle RSS 141-148 -> 125-140 MB, peak at 32 clients 174-229 -> 147-178 MB, same CPU
     # per order (docs/benchmarks.md, 2026-12-01). Recent JDK 17 and 21 updates (17.0.15 here)
     # and JDK 22+ have the option; a JDK without it runs without the trim.
-    if "${OMS_JAVA}" -XX:TrimNativeHeapInterval=2000 -version >/dev/null 2>&1; then
-      JAVA_OPTS+=" -XX:TrimNativeHeapInterval=2000"
-    fi
+    local trim="-XX:TrimNativeHeapInterval=2000"
+    if "${OMS_JAVA}" "${trim}" -version >/dev/null 2>&1; then JAVA_OPTS+=" ${trim}"; fi
   fi
   mkdir -p "${OMS_LOG_DIR}"
   ensure_postgres
