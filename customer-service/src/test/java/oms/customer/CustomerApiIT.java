@@ -1,5 +1,6 @@
 package oms.customer;
 
+import oms.chassis.testing.TestDatabase;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

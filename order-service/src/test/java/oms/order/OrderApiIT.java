@@ -1,5 +1,6 @@
 package oms.order;
 
+import oms.chassis.testing.TestDatabase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package oms.payment;
 
+import oms.chassis.testing.TestDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

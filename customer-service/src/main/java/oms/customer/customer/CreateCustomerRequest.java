@@ -1,7 +1,7 @@
 package oms.customer.customer;
 
 import io.micronaut.serde.annotation.Serdeable;
-import oms.customer.web.StrictJson;
+import oms.chassis.web.StrictJson;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -3,7 +3,7 @@ package oms.customer.customer;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import oms.customer.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package oms.customer.customer;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import oms.customer.web.StrictJson;
+import oms.chassis.web.StrictJson;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import oms.inventory.web.StrictJson;
+import oms.chassis.web.StrictJson;
 
 import java.math.BigDecimal;
 

@@ -3,7 +3,7 @@ package oms.inventory.product;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import oms.inventory.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.sql.SQLException;
 import java.time.Instant;

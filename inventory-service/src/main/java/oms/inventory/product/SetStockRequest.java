@@ -4,7 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import oms.inventory.web.StrictJson;
+import oms.chassis.web.StrictJson;
 
 /** The new free stock of a product, e.g. after a stock count; held units are not touched. */
 @Serdeable

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import oms.inventory.web.StrictJson;
+import oms.chassis.web.StrictJson;
 
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package oms.inventory.reservation;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import oms.inventory.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.time.Instant;
 import java.util.UUID;

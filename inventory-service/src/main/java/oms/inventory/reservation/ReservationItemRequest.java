@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import oms.inventory.product.Sku;
-import oms.inventory.web.StrictJson;
+import oms.chassis.web.StrictJson;
 
 @Serdeable
 public record ReservationItemRequest(@NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,

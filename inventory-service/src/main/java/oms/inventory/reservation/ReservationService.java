@@ -4,7 +4,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import oms.inventory.InventorySettings;
-import oms.inventory.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import oms.inventory.web.StrictJson;
+import oms.chassis.web.StrictJson;
 
 import java.util.List;
 import java.util.UUID;

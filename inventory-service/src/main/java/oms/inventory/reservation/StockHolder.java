@@ -2,7 +2,7 @@ package oms.inventory.reservation;
 
 import jakarta.inject.Singleton;
 import oms.inventory.product.ProductStock;
-import oms.inventory.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -75,9 +75,9 @@ class StockHolder {
         List<String> unknown = failed.stream().filter(sku -> !known.contains(sku)).toList();
         if (!unknown.isEmpty()) {
             return ApiException.unprocessable("PRODUCT_NOT_FOUND",
-                    "No product with sku " + String.join(", ", unknown), unknown);
+                    "No product with sku " + String.join(", ", unknown)).with("skus", unknown);
         }
         return ApiException.unprocessable("INSUFFICIENT_STOCK",
-                "Not enough stock for sku " + String.join(", ", failed), failed);
+                "Not enough stock for sku " + String.join(", ", failed)).with("skus", failed);
     }
 }

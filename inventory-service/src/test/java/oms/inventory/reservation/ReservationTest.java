@@ -1,6 +1,6 @@
 package oms.inventory.reservation;
 
-import oms.inventory.web.ApiException;
+import oms.chassis.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package oms.order.order;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import oms.order.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package oms.order.order;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import oms.order.web.StrictJson;
+import oms.chassis.web.StrictJson;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

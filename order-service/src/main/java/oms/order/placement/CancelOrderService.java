@@ -10,7 +10,7 @@ import oms.order.order.OrderQueries;
 import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
 import oms.order.order.OrderView;
-import oms.order.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +64,8 @@ public class CancelOrderService {
             return queries.get(orderId);
         }
         orders.retryLater(orderId, token, clock.instant(), clock.instant());
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
-                "The cancellation could not finish now; it goes on in the background", 
+        throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
+                "The cancellation could not finish now; it goes on in the background",
                 (int) Math.max(1, settings.retryAfter().toSeconds()));
     }
 
@@ -89,11 +89,11 @@ public class CancelOrderService {
             throw inProgress();
         }
         throw new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
-                "Only a CONFIRMED order can be cancelled; this one is " + order.status(), null);
+                "Only a CONFIRMED order can be cancelled; this one is " + order.status());
     }
 
     private static ApiException inProgress() {
-        return new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
+        return ApiException.retryLater(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
                 "A cancellation of this order is already under way; retry shortly", 1);
     }
 }

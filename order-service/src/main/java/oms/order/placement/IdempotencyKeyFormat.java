@@ -1,7 +1,7 @@
 package oms.order.placement;
 
 import io.micronaut.core.annotation.Nullable;
-import oms.order.web.ApiException;
+import oms.chassis.web.ApiException;
 
 /** The contract's Idempotency-Key: 1-255 printable ASCII characters. */
 final class IdempotencyKeyFormat {

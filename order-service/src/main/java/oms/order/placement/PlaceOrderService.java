@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
 import oms.order.order.PlaceOrderRequest;
-import oms.order.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +58,9 @@ public class PlaceOrderService {
         }
         if (claim instanceof Claim.Reused) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key was used with a different request body", null);
+                    "This Idempotency-Key was used with a different request body");
         }
-        throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_USE",
+        throw ApiException.retryLater(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_USE",
                 "A request with this Idempotency-Key is still being processed", KEY_IN_USE_RETRY_SECONDS);
     }
 

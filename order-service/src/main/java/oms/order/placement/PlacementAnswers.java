@@ -4,7 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import oms.order.order.OrderQueries;
 import oms.order.order.OrderView;
-import oms.order.web.Problem;
+import oms.chassis.web.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +29,9 @@ class PlacementAnswers {
         return switch (p.status()) {
             case CONFIRMED, CANCELLED -> order(201, p.orderId());
             case PENDING -> order(202, p.orderId());
-            case REJECTED -> problem(Problem.forOrder(422, "Unprocessable Entity", p.failureCode(),
-                    p.failureDetail(), p.orderId(), p.failureSkus().isEmpty() ? null : p.failureSkus()));
-            case FAILED -> problem(Problem.forOrder(503, "Service Unavailable", "DEPENDENCY_UNAVAILABLE",
-                    p.failureDetail(), p.orderId(), null))
+            case REJECTED -> problem(rejection(p));
+            case FAILED -> problem(Problem.of(503, "Service Unavailable", "DEPENDENCY_UNAVAILABLE",
+                    p.failureDetail(), null).with("orderId", p.orderId()))
                     .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
         };
     }
@@ -45,6 +44,12 @@ class PlacementAnswers {
     PlacementOutcome replay(Claim.Replay replay) {
         PlacementOutcome outcome = new PlacementOutcome(replay.status(), replay.body(), Map.of("Idempotent-Replayed", "true"));
         return replay.status() == 201 ? outcome.withHeader("Location", location(replay.orderId())) : outcome;
+    }
+
+    private static Problem rejection(Placement p) {
+        Problem problem = Problem.of(422, "Unprocessable Entity", p.failureCode(), p.failureDetail(), null)
+                .with("orderId", p.orderId());
+        return p.failureSkus().isEmpty() ? problem : problem.with("skus", p.failureSkus());
     }
 
     private PlacementOutcome problem(Problem problem) {

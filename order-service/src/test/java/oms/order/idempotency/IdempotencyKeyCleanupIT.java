@@ -3,7 +3,7 @@ package oms.order.idempotency;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.order.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;

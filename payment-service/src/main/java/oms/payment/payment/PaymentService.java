@@ -5,7 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import oms.payment.gateway.GatewayDecision;
 import oms.payment.gateway.PaymentGateway;
-import oms.payment.web.ApiException;
+import oms.chassis.web.ApiException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -7,7 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.payment.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -36,10 +36,10 @@ class AfterCommitDelayIT extends TestDatabase {
                 CompletableFuture.supplyAsync(() -> api.authorize(request(orderId, UUID.randomUUID(), "10.00")));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (count("SELECT count(*) FROM payment WHERE order_id = ?", orderId) == 0 && System.nanoTime() < deadline) {
+        while (scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+        assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
         assertFalse(answer.isDone(), "the answer should still be held back");
         assertEquals(HttpStatus.CREATED, answer.get(10, TimeUnit.SECONDS).getStatus());
     }

@@ -7,7 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.payment.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +41,11 @@ class PaymentAttemptVoidIT extends TestDatabase {
     }
 
     private long rows(UUID orderId) {
-        return count("SELECT count(*) FROM payment WHERE order_id = ?", orderId);
+        return scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId);
     }
 
     private long rows(UUID orderId, String status) {
-        return count("SELECT count(*) FROM payment WHERE order_id = ? AND status = ?", orderId, status);
+        return scalar("SELECT count(*) FROM payment WHERE order_id = ? AND status = ?", orderId, status);
     }
 
     @Test

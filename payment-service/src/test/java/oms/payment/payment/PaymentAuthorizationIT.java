@@ -7,7 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.payment.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,7 @@ class PaymentAuthorizationIT extends TestDatabase {
         HttpResponse<Map<String, Object>> again = api.authorize(request(orderId, customerId, "20.5"));
         assertEquals(HttpStatus.OK, again.getStatus());
         assertEquals(first, again.body());
-        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+        assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
     }
 
     @Test
@@ -96,7 +96,7 @@ class PaymentAuthorizationIT extends TestDatabase {
         Map<String, Object> otherCustomer = api.problem(HttpRequest.POST(PAYMENTS, request(orderId, UUID.randomUUID(), "30.00")),
                 HttpStatus.UNPROCESSABLE_ENTITY);
         assertEquals("PAYMENT_MISMATCH", otherCustomer.get("code"));
-        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+        assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
     }
 
     @Test
@@ -118,6 +118,6 @@ class PaymentAuthorizationIT extends TestDatabase {
         Map<String, Object> body = request(orderId, customerId, "10.00");
         body.put("currency", "EUR");
         assertEquals("CURRENCY_NOT_SUPPORTED", api.problem(HttpRequest.POST(PAYMENTS, body), HttpStatus.UNPROCESSABLE_ENTITY).get("code"));
-        assertEquals(0, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+        assertEquals(0, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
     }
 }

@@ -7,7 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.payment.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,7 @@ class PaymentConcurrencyIT extends TestDatabase {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), () -> "statuses " + statuses);
         assertEquals(29, statuses.stream().filter(s -> s == 200).count(), () -> "outcomes " + outcomes);
         assertEquals(1, outcomes.stream().map(o -> o.body().get("id")).distinct().count());
-        assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+        assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
     }
 
     @Test
@@ -175,10 +175,10 @@ class PaymentConcurrencyIT extends TestDatabase {
             assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), () -> orderId + ": statuses " + statuses);
             assertEquals(1, statuses.stream().filter(s -> s == 201).count(), () -> orderId + ": statuses " + statuses);
             assertEquals(1, ids.stream().distinct().count(), () -> orderId + ": ids " + ids);
-            assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
-            assertEquals(0, count("SELECT count(*) FROM payment WHERE order_id = ? AND status = 'AUTHORIZED'", orderId),
+            assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ?", orderId));
+            assertEquals(0, scalar("SELECT count(*) FROM payment WHERE order_id = ? AND status = 'AUTHORIZED'", orderId),
                     () -> orderId + " was left AUTHORIZED");
-            assertEquals(1, count("SELECT count(*) FROM payment WHERE order_id = ? AND status IN ('VOIDED', 'DECLINED')",
+            assertEquals(1, scalar("SELECT count(*) FROM payment WHERE order_id = ? AND status IN ('VOIDED', 'DECLINED')",
                     orderId));
             if (createdByVoid) {
                 tombstones++;

@@ -6,7 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.payment.TestDatabase;
+import oms.chassis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +120,6 @@ class PaymentValidationIT extends TestDatabase {
         rejectsEachMalformedFieldByName();
         listsEveryMissingField();
         rejectsBodiesThatAreNotAPaymentRequest();
-        assertEquals(0, count("SELECT count(*) FROM payment"));
+        assertEquals(0, scalar("SELECT count(*) FROM payment"));
     }
 }

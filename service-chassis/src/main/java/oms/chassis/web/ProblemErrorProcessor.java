@@ -1,14 +1,11 @@
-package oms.order.web;
+package oms.chassis.web;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.annotation.NonNull;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
-import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,8 +14,7 @@ import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Turns every error the framework answers by itself (bad JSON, wrong types, failed bean
@@ -27,8 +23,6 @@ import java.util.regex.Pattern;
 @Singleton
 @Primary
 class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
-
-    private static final Pattern JSON_PROPERTY = Pattern.compile("\\[\"([^\"]+)\"]");
 
     @Override
     @NonNull
@@ -63,17 +57,18 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
 
     private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (context.getRootCause().orElse(null) instanceof ConstraintViolationException cve) {
+        Throwable root = context.getRootCause().orElse(null);
+        if (root instanceof ConstraintViolationException cve) {
             for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
                 errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
             }
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             return errors;
         }
-        Problem.FieldError bodyField = badBodyField(context);
-        if (bodyField != null) {
-            errors.add(bodyField);
-            return errors;
+        // A body that decodes but not into the request record: name the JSON field, not the Java argument.
+        Optional<Problem.FieldError> decoding = DecodingError.of(root);
+        if (decoding.isPresent()) {
+            return List.of(decoding.get());
         }
         // Paths come as "/id" for arguments; a body that does not parse has no path at all.
         context.getErrors().forEach(e -> errors.add(new Problem.FieldError(
@@ -81,54 +76,14 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
         return errors;
     }
 
-    /**
-     * A JSON body that parses but holds a value of the wrong type ({@code "amount": "ten"}, a malformed
-     * UUID) fails while decoding; the framework then blames the whole body argument, so name the field
-     * from the decoder's own path instead.
-     */
-    @Nullable
-    private static Problem.FieldError badBodyField(ErrorContext context) {
-        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
-            if (t instanceof SerdeException serde) {
-                String field = lastProperty(serde.getPathAsString());
-                if (field == null && t instanceof InvalidPropertyFormatException property) {
-                    field = property.getArgument().getName();
-                }
-                if (field != null) {
-                    return new Problem.FieldError(field, firstLine(innermost(serde).getMessage()));
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The innermost property of a decoder path such as {@code PlaceOrderRequest["amount"]}. */
-    @Nullable
-    private static String lastProperty(String path) {
-        Matcher property = JSON_PROPERTY.matcher(path);
-        String last = null;
-        while (property.find()) {
-            last = property.group(1);
-        }
-        return last;
-    }
-
-    /** The innermost cause says what was wrong with the value without naming our classes. */
-    private static Throwable innermost(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+    /** Drops the method and parameter names from a path such as {@code create.request.items[0].sku}. */
+    private static String fieldName(Path path) {
+        String[] parts = path.toString().split("\\.", 3);
+        return parts[parts.length - 1];
     }
 
     /** Jackson appends the source location on a second line; callers only need the reason. */
     private static String firstLine(String message) {
         return message == null ? "invalid value" : message.lines().findFirst().orElse(message).strip();
-    }
-
-    /** Drops the method and parameter names from a path such as {@code create.request.items[0].sku}. */
-    private static String fieldName(Path path) {
-        String[] parts = path.toString().split("\\.", 3);
-        return parts[parts.length - 1];
     }
 }

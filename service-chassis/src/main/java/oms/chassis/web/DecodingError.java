@@ -1,4 +1,4 @@
-package oms.inventory.web;
+package oms.chassis.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.exceptions.SerdeException;

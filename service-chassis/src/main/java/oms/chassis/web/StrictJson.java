@@ -1,4 +1,4 @@
-package oms.order.web;
+package oms.chassis.web;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Decoder;

@@ -1,7 +1,8 @@
-package oms.customer.web;
+package oms.chassis.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -12,7 +13,11 @@ class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ApiException e) {
-        Problem body = Problem.of(e.status().getCode(), e.status().getReason(), e.code(), e.getMessage(), null);
-        return HttpResponse.<Problem>status(e.status()).contentType(Problem.CONTENT_TYPE).body(body);
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status())
+                .contentType(Problem.CONTENT_TYPE).body(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
     }
 }

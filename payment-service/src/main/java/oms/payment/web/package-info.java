@@ -1,2 +1,0 @@
-/** Maps every error, ours and the framework's, to the contract's application/problem+json. */
-package oms.payment.web;

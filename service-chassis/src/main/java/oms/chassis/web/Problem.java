@@ -1,0 +1,52 @@
+package oms.chassis.web;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem document with the machine-readable {@code code} of the contract.
+ *
+ * @param errors  the offending fields of an {@code INVALID_REQUEST}; absent otherwise
+ * @param members extension members a service adds, such as the {@code orderId} a rejection belongs
+ *                to; written as top-level members, as RFC 9457 asks
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String code,
+                      @Nullable List<FieldError> errors, @JsonIgnore Map<String, Object> members) {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    /** One offending input field and what is wrong with it. */
+    @Serdeable
+    public record FieldError(String field, String message) {
+    }
+
+    public Problem {
+        members = Map.copyOf(members);
+    }
+
+    public static Problem of(int status, String title, String code, String detail, @Nullable List<FieldError> errors) {
+        return new Problem("https://oms.example/problems/" + code.toLowerCase().replace('_', '-'),
+                title, status, detail, code, errors, Map.of());
+    }
+
+    /** This problem with one more extension member. */
+    public Problem with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(members);
+        more.put(name, value);
+        return new Problem(type, title, status, detail, code, errors, more);
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> extensionMembers() {
+        return members;
+    }
+}
