@@ -10,7 +10,8 @@ OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OMS_RUN_DIR="${OMS_RUN_DIR:-${OMS_ROOT}/.run}"
 OMS_DB_SUFFIX="${OMS_DB_SUFFIX:-}"
 OMS_LOG_DIR="${OMS_RUN_DIR}/logs"
-OMS_VERSION="0.1.0"
+# The version is the root pom's own (the <version> right after <artifactId>oms-parent</artifactId>).
+OMS_VERSION="$(sed -n '/<artifactId>oms-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "${OMS_ROOT}/pom.xml")"
 # The services run on ${JAVA_HOME}/bin/java when JAVA_HOME is set, else on the java in PATH.
 OMS_JAVA="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
 

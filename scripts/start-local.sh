@@ -5,7 +5,7 @@
 #   scripts/stop-local.sh           stop them
 #
 # Logs go to .run/logs/<service>.log, pids to .run/<service>.pid. Running it again while the
-# system is up changes nothing. Settings (see README.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
+# system is up changes nothing. Settings (see docs/configuration.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
 # SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
 # MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
 # OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives),
