@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import oms.chassis.web.ApiException;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,13 +19,15 @@ public class CustomerService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final CustomerRepository repository;
+    private final Clock clock;
 
-    CustomerService(CustomerRepository repository) {
+    CustomerService(CustomerRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     public Customer create(CreateCustomerRequest request) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Customer customer = new Customer(UUID.randomUUID(), request.name().strip(), request.email().strip(),
                 CustomerStatus.ACTIVE, now, now);
         return saveUnique(() -> repository.save(customer), customer.email());
@@ -37,7 +40,7 @@ public class CustomerService {
                 request.name() != null ? request.name().strip() : current.name(),
                 request.email() != null ? request.email().strip() : current.email(),
                 Objects.requireNonNullElse(request.status(), current.status()),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         return saveUnique(() -> repository.update(changed), changed.email());
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import oms.chassis.web.ApiException;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,9 +18,11 @@ public class ProductService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final ProductRepository repository;
+    private final Clock clock;
 
-    ProductService(ProductRepository repository) {
+    ProductService(ProductRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** The primary key, not a look-up first, decides whether a sku is taken: two racing creates cannot both win. */
@@ -67,8 +70,8 @@ public class ProductService {
         return ApiException.notFound("PRODUCT_NOT_FOUND", "No product with sku " + sku);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -3,6 +3,7 @@ package oms.inventory.reservation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,11 +17,13 @@ class ReservationExpiry {
     private final ReservationRepository repository;
     private final ReservationStore store;
     private final StockHolder holder;
+    private final Clock clock;
 
-    ReservationExpiry(ReservationRepository repository, ReservationStore store, StockHolder holder) {
+    ReservationExpiry(ReservationRepository repository, ReservationStore store, StockHolder holder, Clock clock) {
         this.repository = repository;
         this.store = store;
         this.holder = holder;
+        this.clock = clock;
     }
 
     /**
@@ -32,7 +35,7 @@ class ReservationExpiry {
      */
     @Transactional
     int expireOverdue(int limit) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<UUID> expired = new ArrayList<>();
         for (Reservation reservation : repository.claimOverdue(limit)) {
             Transition change = reservation.expire();

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import oms.inventory.InventorySettings;
 import oms.chassis.web.ApiException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,13 +26,15 @@ public class ReservationService {
     private final ReservationStore store;
     private final StockHolder holder;
     private final InventorySettings settings;
+    private final Clock clock;
 
     ReservationService(ReservationRepository repository, ReservationStore store, StockHolder holder,
-                       InventorySettings settings) {
+                       InventorySettings settings, Clock clock) {
         this.repository = repository;
         this.store = store;
         this.holder = holder;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -154,7 +157,7 @@ public class ReservationService {
         return ApiException.notFound("RESERVATION_NOT_FOUND", "No reservation with id " + id);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

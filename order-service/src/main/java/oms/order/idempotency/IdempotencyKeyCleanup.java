@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,15 +19,18 @@ class IdempotencyKeyCleanup {
 
     private final IdempotencyKeyRepository keys;
     private final Duration retention;
+    private final Clock clock;
 
-    IdempotencyKeyCleanup(IdempotencyKeyRepository keys, @Value("${idempotency.retention:48h}") Duration retention) {
+    IdempotencyKeyCleanup(IdempotencyKeyRepository keys, @Value("${idempotency.retention:48h}") Duration retention,
+                          Clock clock) {
         this.keys = keys;
+        this.clock = clock;
         this.retention = retention.compareTo(MINIMUM) < 0 ? MINIMUM : retention;
     }
 
     @Scheduled(fixedDelay = "${idempotency.cleanup-interval:1h}", initialDelay = "1m")
     void deleteExpired() {
-        int deleted = deleteOlderThan(Instant.now().minus(retention));
+        int deleted = deleteOlderThan(clock.instant().minus(retention));
         if (deleted > 0) {
             LOG.info("Deleted {} idempotency keys older than {}", deleted, retention);
         }

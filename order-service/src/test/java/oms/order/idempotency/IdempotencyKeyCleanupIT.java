@@ -39,7 +39,7 @@ class IdempotencyKeyCleanupIT extends TestDatabase {
 
     @Test
     void neverKeepsKeysShorterThanADay() {
-        IdempotencyKeyCleanup eager = new IdempotencyKeyCleanup(null, Duration.ofMinutes(5));
+        IdempotencyKeyCleanup eager = new IdempotencyKeyCleanup(null, Duration.ofMinutes(5), java.time.Clock.systemUTC());
         assertEquals(Duration.ofHours(24), eager.retention());
     }
 

@@ -1,11 +1,11 @@
-package oms.order.placement;
+package oms.chassis.time;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The clock deadlines and leases are read from; tests can replace it. */
+/** The one clock every service reads "now" from, so that a test can replace it (@Replaces). */
 @Factory
 class ClockFactory {
 
