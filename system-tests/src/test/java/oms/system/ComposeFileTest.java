@@ -4,15 +4,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,97 +18,176 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Reads compose.yaml and the Dockerfiles (no Docker needed) and checks them against the contract and the code. */
+/**
+ * Reads compose.yaml, compose.admin.yaml and the Dockerfiles (no Docker needed) and checks them
+ * against the contract and the code. scripts/compose-check runs them for real.
+ */
 class ComposeFileTest {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(\\w+).*");
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
+    private static final Pattern MEGABYTES = Pattern.compile("(\\d+)m");
+    /** Read by the JVM and glibc, not by application.yml. */
+    private static final Set<String> PROCESS_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
+    /** The signing secret of the access tokens, passed before every service reads it (JWT is on its way). */
+    private static final Set<String> PREPARED_VARIABLES = Set.of("JWT_SECRET");
 
     private static Path root;
-    private static Map<String, Object> services;
+    private static ComposeFile compose;
+    private static ComposeFile admin;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void readCompose() throws IOException {
         root = RepositoryRoot.find();
-        try (Reader reader = Files.newBufferedReader(root.resolve("compose.yaml"))) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            services = (Map<String, Object>) compose.get("services");
-        }
-        assertNotNull(services, "compose.yaml has no services");
+        compose = ComposeFile.read(root.resolve("compose.yaml"));
+        admin = ComposeFile.read(root.resolve("compose.admin.yaml"));
     }
 
     @Test
     void definesTheFourServicesAndOneDatabasePerService() {
         for (Service service : Service.values()) {
-            assertTrue(services.containsKey(service.module()), "compose.yaml lacks " + service.module());
+            assertTrue(compose.services().containsKey(service.module()), "compose.yaml lacks " + service.module());
         }
-        List<String> databases = services.keySet().stream().filter(name -> isDatabase(name)).toList();
+        List<String> databases = compose.services().keySet().stream().filter(compose::isDatabase).toList();
         assertEquals(4, databases.size(), "expected four postgres:15 containers, found " + databases);
-        databases.forEach(name -> assertEquals("postgres:15", section(name).get("image"), name + " image"));
+        databases.forEach(name -> assertEquals("postgres:15", compose.image(name), name + " image (by default)"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Service.class)
-    void publishesTheContractPort(Service service) {
-        Map<String, Object> definition = section(service.module());
-        List<int[]> ports = ports(definition);
-        assertEquals(1, ports.size(), service.module() + " should publish exactly one port: " + definition.get("ports"));
-        assertEquals(service.contractPort(), ports.get(0)[0], service.module() + " published port");
-        assertEquals(service.contractPort(), ports.get(0)[1], service.module() + " container port");
-        assertEquals(String.valueOf(service.contractPort()), env(service.module()).get("PORT"),
-                service.module() + " PORT must match the port it publishes");
+    /** Compose 1.29 (Debian's docker-compose) rejects a top-level name; -p or COMPOSE_PROJECT_NAME name it. */
+    @Test
+    void parsesWithComposeOneDotTwentyNine() {
+        assertFalse(compose.top().containsKey("name"), "compose.yaml: a top-level name: breaks docker-compose 1.29");
+        assertFalse(compose.top().containsKey("version"), "compose.yaml is a Compose Specification file, no version:");
     }
 
     @Test
-    void everyServiceAndDatabaseHasAHealthcheck() {
-        for (String name : services.keySet()) {
-            String test = healthcheck(name);
-            if (isDatabase(name)) {
-                assertTrue(test.contains("pg_isready"), name + " healthcheck should use pg_isready: " + test);
-            } else {
-                assertTrue(test.contains("/health/readiness"), name + " healthcheck should call /health/readiness: " + test);
+    void publishesOnlyOrderServiceAndTheOthersOnLoopbackThroughTheAdminFile() {
+        for (Service service : Service.values()) {
+            List<String[]> ports = compose.ports(service.module());
+            assertEquals(String.valueOf(service.contractPort()), compose.env(service.module()).get("PORT"),
+                    service.module() + " PORT");
+            if (service == Service.ORDER) {
+                assertEquals(1, ports.size(), "order-service publishes one port");
+                assertEquals("8080", ports.get(0)[1], "order-service host port by default");
+                assertEquals("8080", ports.get(0)[2], "order-service container port");
+                continue;
+            }
+            assertTrue(ports.isEmpty(), service.module() + " must not be published by compose.yaml");
+            List<String[]> adminPorts = admin.ports(service.module());
+            assertEquals(1, adminPorts.size(), "compose.admin.yaml publishes " + service.module());
+            assertEquals("127.0.0.1", adminPorts.get(0)[0], service.module() + ": loopback only");
+            assertEquals(String.valueOf(service.contractPort()), adminPorts.get(0)[1], service.module() + " host port");
+            assertEquals(String.valueOf(service.contractPort()), adminPorts.get(0)[2], service.module() + " container port");
+            assertTrue(admin.networks(service.module()).containsAll(compose.networks(service.module())),
+                    "compose.admin.yaml replaces the networks of " + service.module() + ": it must keep them all");
+        }
+        compose.services().keySet().stream().filter(compose::isDatabase)
+                .forEach(db -> assertTrue(compose.ports(db).isEmpty(), db + " must not be published"));
+    }
+
+    @Test
+    void databasesAndInternalServicesAreOnInternalNetworksOnly() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> networks = (Map<String, Object>) compose.top().get("networks");
+        for (String name : compose.services().keySet()) {
+            if (name.equals(Service.ORDER.module())) {
+                continue;
+            }
+            for (String network : compose.networks(name)) {
+                Object definition = networks.get(network);
+                assertTrue(definition instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("internal")),
+                        name + " is on " + network + ", which is not internal: true");
+            }
+            assertFalse(compose.networks(name).isEmpty(), name + " must name its networks (not the default one)");
+        }
+        for (Service service : Service.values()) {
+            String db = dbHost(service);
+            for (String network : compose.networks(db)) {
+                List<String> members = compose.services().keySet().stream()
+                        .filter(other -> compose.networks(other).contains(network)).sorted().toList();
+                assertEquals(List.of(db, service.module()).stream().sorted().toList(), members,
+                        "network " + network + " of " + db + " must hold its service only");
             }
         }
     }
 
+    @Test
+    void everyServiceAndDatabaseHasAHealthcheckALimitAndARestartPolicy() {
+        for (String name : compose.services().keySet()) {
+            String test = compose.healthcheck(name);
+            if (compose.isDatabase(name)) {
+                assertTrue(test.contains("pg_isready"), name + " healthcheck should use pg_isready: " + test);
+            } else {
+                assertTrue(test.contains("/health/readiness"), name + " healthcheck should call /health/readiness: " + test);
+            }
+            assertEquals("unless-stopped", compose.section(name).get("restart"), name + " restart policy");
+            assertTrue(megabytes(compose.section(name).get("mem_limit")) > 0, name + " has no mem_limit");
+        }
+    }
+
+    /** Heap plus code cache plus ~100 MB of metaspace, threads and malloc must fit in the limit. */
     @ParameterizedTest
     @EnumSource(Service.class)
-    void dependsOnItsOwnHealthyDatabase(Service service) {
-        Map<String, String> env = env(service.module());
-        Matcher url = JDBC_URL.matcher(String.valueOf(env.get("DB_URL")));
-        assertTrue(url.matches(), service.module() + " DB_URL is not a PostgreSQL JDBC URL: " + env.get("DB_URL"));
-        String host = url.group(1);
-        assertTrue(isDatabase(host), service.module() + " DB_URL host " + host + " is not a postgres container");
-        assertEquals("service_healthy", dependencyCondition(service.module(), host),
+    void theJvmFitsInItsMemoryLimit(Service service) {
+        String options = ComposeFile.withDefaults(String.valueOf(compose.env(service.module()).get("JAVA_TOOL_OPTIONS")));
+        Matcher xmx = XMX.matcher(options);
+        assertTrue(xmx.find(), service.module() + ": JAVA_TOOL_OPTIONS sets no -Xmx<n>m: " + options);
+        assertTrue(options.contains("-XX:+UseSerialGC"), service.module() + ": the serial GC of scripts/start-local.sh");
+        assertTrue(options.contains("-XX:+ExitOnOutOfMemoryError"), service.module() + ": exit on OOM, let restart act");
+        long limit = megabytes(compose.section(service.module()).get("mem_limit"));
+        long needed = Long.parseLong(xmx.group(1)) + 64 + 100;
+        assertTrue(needed <= limit, service.module() + ": -Xmx" + xmx.group(1) + "m needs about " + needed
+                + " MB, mem_limit is " + limit + " MB");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void dependsOnItsOwnHealthyDatabaseWithASecretFromTheEnvironment(Service service) throws IOException {
+        Map<String, String> env = compose.env(service.module());
+        String host = dbHost(service);
+        assertTrue(compose.isDatabase(host), service.module() + " DB_URL host " + host + " is not a postgres container");
+        assertEquals("service_healthy", compose.dependencyCondition(service.module(), host),
                 service.module() + " must wait for " + host + " to be healthy");
-        Map<String, String> dbEnv = env(host);
+        Map<String, String> dbEnv = compose.env(host);
+        Matcher url = JDBC_URL.matcher(env.get("DB_URL"));
+        assertTrue(url.matches());
         assertEquals(dbEnv.get("POSTGRES_DB"), url.group(3), service.module() + " database name");
         assertEquals(dbEnv.get("POSTGRES_USER"), env.get("DB_USER"), service.module() + " DB_USER");
-        assertEquals(dbEnv.get("POSTGRES_PASSWORD"), env.get("DB_PASSWORD"), service.module() + " DB_PASSWORD");
+        String variable = ComposeFile.requiredVariable(env.get("DB_PASSWORD")).orElseThrow(() -> new AssertionError(
+                service.module() + " DB_PASSWORD must be ${NAME:?...} from the environment, not " + env.get("DB_PASSWORD")));
+        assertEquals(variable, ComposeFile.requiredVariable(dbEnv.get("POSTGRES_PASSWORD")).orElse(null),
+                host + " POSTGRES_PASSWORD must be the same variable as " + service.module() + " DB_PASSWORD");
+        String jwt = ComposeFile.requiredVariable(env.get("JWT_SECRET")).orElseThrow(() -> new AssertionError(
+                service.module() + " JWT_SECRET must be ${NAME:?...} from the environment"));
+        String example = Files.readString(root.resolve(".env.example"));
+        for (String name : List.of(variable, jwt)) {
+            assertTrue(example.contains("\n" + name + "="), ".env.example lacks " + name);
+        }
+        assertTrue(Files.readAllLines(root.resolve(".gitignore")).contains(".env"), ".gitignore must keep .env out");
     }
 
     @Test
     void noTwoServicesShareADatabase() {
         Set<String> hosts = new HashSet<>();
         for (Service service : Service.values()) {
-            Matcher url = JDBC_URL.matcher(String.valueOf(env(service.module()).get("DB_URL")));
-            assertTrue(url.matches(), service.module() + " DB_URL");
-            assertTrue(hosts.add(url.group(1)), url.group(1) + " is used by more than one service");
+            assertTrue(hosts.add(dbHost(service)), dbHost(service) + " is used by more than one service");
         }
     }
 
     @Test
     void orderServiceWaitsForTheOtherThreeAndCallsThemByName() {
-        Map<String, String> env = env(Service.ORDER.module());
+        Map<String, String> env = compose.env(Service.ORDER.module());
         for (Service provider : List.of(Service.CUSTOMER, Service.INVENTORY, Service.PAYMENT)) {
-            assertEquals("service_healthy", dependencyCondition(Service.ORDER.module(), provider.module()),
+            assertEquals("service_healthy", compose.dependencyCondition(Service.ORDER.module(), provider.module()),
                     "order-service must wait for " + provider.module() + " to be healthy");
             String variable = provider.name() + "_SERVICE_URL";
             assertEquals("http://" + provider.module() + ":" + provider.contractPort(), env.get(variable), variable);
+            List<String> shared = new ArrayList<>(compose.networks(provider.module()));
+            shared.retainAll(compose.networks(Service.ORDER.module()));
+            assertFalse(shared.isEmpty(), "order-service shares no network with " + provider.module());
         }
     }
 
@@ -127,117 +203,65 @@ class ComposeFileTest {
         if (Files.isRegularFile(logback)) {
             config.append(Files.readString(logback));
         }
-        Map<String, String> env = env(service.module());
+        Map<String, String> env = compose.env(service.module());
         for (String required : List.of("PORT", "DB_URL", "DB_USER", "DB_PASSWORD")) {
             assertTrue(env.containsKey(required), service.module() + " must set " + required);
         }
-        List<String> unread = env.keySet().stream().filter(name -> !config.toString().contains("${" + name)).toList();
+        List<String> unread = env.keySet().stream()
+                .filter(name -> !PROCESS_VARIABLES.contains(name) && !PREPARED_VARIABLES.contains(name))
+                .filter(name -> !config.toString().contains("${" + name)).toList();
         assertTrue(unread.isEmpty(), service.module() + " sets " + unread + " in compose.yaml but neither "
                 + "application.yml nor logback.xml reads them (${NAME...})");
     }
 
     @ParameterizedTest
     @EnumSource(Service.class)
-    void dockerfileBuildsItsOwnModule(Service service) throws IOException {
+    void dockerfileBuildsItsOwnModuleOnBaseImagesGivenAsArguments(Service service) throws IOException {
         String module = service.module();
         @SuppressWarnings("unchecked")
-        Map<String, Object> build = (Map<String, Object>) section(module).get("build");
-        assertNotNull(build, module + " has no build section");
-        assertEquals(".", build.get("context"), module + " builds from the repository root");
+        Map<String, Object> build = (Map<String, Object>) compose.section(module).get("build");
+        assertTrue(build != null && ".".equals(build.get("context")), module + " builds from the repository root");
         assertEquals(module + "/Dockerfile", build.get("dockerfile"), module + " dockerfile");
+        assertTrue(build.get("args") instanceof Map<?, ?> args && args.containsKey("JRE_IMAGE"), module + ": build args");
 
-        Path dockerfile = root.resolve(module).resolve("Dockerfile");
-        assertTrue(Files.isRegularFile(dockerfile), dockerfile + " is missing");
-        String text = Files.readString(dockerfile);
-        assertTrue(text.contains("FROM maven:3.9-eclipse-temurin-17 AS build"), module + ": build stage");
-        assertTrue(text.contains("FROM eclipse-temurin:17-jre"), module + ": runtime stage");
-        assertTrue(text.contains("-pl " + module + " -am"), module + ": builds only its module");
-        assertTrue(text.contains("COPY --from=build /src/" + service.jarPath() + " "), module + ": copies its own jar");
-        assertTrue(text.contains("EXPOSE " + service.contractPort()), module + ": exposes its port");
-        for (String other : modulesInRootPom()) {
-            assertTrue(text.contains("COPY " + other + "/pom.xml"), module + ": Maven needs " + other + "/pom.xml to plan the reactor");
+        String text = Files.readString(root.resolve(module).resolve("Dockerfile"));
+        assertFalse(Pattern.compile("(?m)^#\\s*syntax=").matcher(text).find(), module + ": a syntax line pulls a frontend image from Docker Hub");
+        for (String expected : List.of("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17", "ARG JRE_IMAGE=eclipse-temurin:17-jre",
+                "ARG JAR_FROM=build", "FROM ${BUILD_IMAGE} AS build", "FROM ${JAR_FROM} AS jar", "FROM ${JRE_IMAGE}",
+                "-pl " + module + " -am", "COPY " + service.jarPath() + " /src/" + service.jarPath(),
+                "COPY --from=jar /src/" + service.jarPath() + " ", "EXPOSE " + service.contractPort())) {
+            assertTrue(text.contains(expected), module + "/Dockerfile lacks: " + expected);
         }
-        if (healthcheck(module).contains("curl")) {
+        boolean wholeTree = text.contains("COPY . .");
+        for (String other : modulesInRootPom()) {
+            assertTrue(wholeTree || text.contains("COPY " + other + "/pom.xml"),
+                    module + ": Maven needs " + other + "/pom.xml to plan the reactor");
+        }
+        if (compose.healthcheck(module).contains("curl")) {
             assertTrue(Pattern.compile("apt-get install[^\\n]*\\bcurl\\b").matcher(text).find(),
                     module + ": the compose healthcheck uses curl, so the image must install it");
         }
     }
 
     @Test
-    void dockerignoreKeepsBuildOutputAndGitOut() throws IOException {
+    void dockerignoreKeepsBuildOutputAndGitOutButLetsTheJarsIn() throws IOException {
         List<String> lines = Files.readAllLines(root.resolve(".dockerignore"));
         assertTrue(lines.contains(".git"), ".dockerignore: .git");
-        assertTrue(lines.stream().anyMatch(l -> l.equals("**/target") || l.equals("target/") || l.equals("**/target/")),
-                ".dockerignore: target/");
+        assertTrue(lines.contains(".env"), ".dockerignore: .env (secrets)");
+        assertTrue(lines.contains("**/target/**"), ".dockerignore: what is inside target/");
+        assertFalse(lines.contains("**/target"), ".dockerignore: a whole target/ excluded lets no jar back in");
+        assertTrue(lines.contains("!*/target/*-service-0.1.0.jar"), ".dockerignore: the jars for JAR_FROM=prebuilt");
     }
 
-    // --- reading compose.yaml ----------------------------------------------------------------
-
-    private static boolean isDatabase(String name) {
-        Object image = section(name).get("image");
-        return image != null && image.toString().startsWith("postgres:");
+    private static String dbHost(Service service) {
+        Matcher url = JDBC_URL.matcher(String.valueOf(compose.env(service.module()).get("DB_URL")));
+        assertTrue(url.matches(), service.module() + " DB_URL is not a PostgreSQL JDBC URL");
+        return url.group(1);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(String name) {
-        Object definition = services.get(name);
-        assertNotNull(definition, "compose.yaml has no service " + name);
-        return (Map<String, Object>) definition;
-    }
-
-    /** The environment in either compose form: a map, or a list of NAME=value. */
-    private static Map<String, String> env(String name) {
-        Object environment = section(name).get("environment");
-        Map<String, String> env = new LinkedHashMap<>();
-        if (environment instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> env.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-        } else if (environment instanceof List<?> list) {
-            for (Object entry : list) {
-                String[] pair = String.valueOf(entry).split("=", 2);
-                env.put(pair[0], pair.length > 1 ? pair[1] : null);
-            }
-        }
-        return env;
-    }
-
-    /** Published and container port of each entry, short ("8080:8080") or long form. */
-    private static List<int[]> ports(Map<String, Object> definition) {
-        List<int[]> ports = new ArrayList<>();
-        Object list = definition.get("ports");
-        if (!(list instanceof List<?> entries)) {
-            return ports;
-        }
-        for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> map) {
-                ports.add(new int[] {Integer.parseInt(String.valueOf(map.get("published"))),
-                        Integer.parseInt(String.valueOf(map.get("target")))});
-            } else {
-                String[] parts = String.valueOf(entry).split("/")[0].split(":");
-                int target = Integer.parseInt(parts[parts.length - 1]);
-                int published = parts.length >= 2 ? Integer.parseInt(parts[parts.length - 2]) : -1;
-                ports.add(new int[] {published, target});
-            }
-        }
-        return ports;
-    }
-
-    private static String healthcheck(String name) {
-        Object healthcheck = section(name).get("healthcheck");
-        assertTrue(healthcheck instanceof Map<?, ?>, name + " has no healthcheck");
-        Object test = ((Map<?, ?>) healthcheck).get("test");
-        assertNotNull(test, name + " healthcheck has no test");
-        String text = test instanceof List<?> parts ? String.join(" ", parts.stream().map(String::valueOf).toList())
-                : String.valueOf(test);
-        assertFalse(text.isBlank() || text.equals("NONE"), name + " healthcheck is empty");
-        return text;
-    }
-
-    private static String dependencyCondition(String service, String dependency) {
-        Object dependsOn = section(service).get("depends_on");
-        assertTrue(dependsOn instanceof Map<?, ?>, service + " needs depends_on in long form (with conditions)");
-        Object entry = ((Map<?, ?>) dependsOn).get(dependency);
-        assertTrue(entry instanceof Map<?, ?>, service + " does not depend on " + dependency);
-        return String.valueOf(((Map<?, ?>) entry).get("condition"));
+    private static long megabytes(Object value) {
+        Matcher m = MEGABYTES.matcher(ComposeFile.withDefaults(String.valueOf(value)));
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static List<String> modulesInRootPom() throws IOException {
