@@ -95,6 +95,19 @@ class HostileInputIT {
     }
 
     @net.jqwik.api.Example
+    void anonymousCallersGetTheHealthStatusOnlyAndNoOtherManagementEndpoint() {
+        for (Service service : Service.values()) {
+            JsonNode health = Http.json(Http.get(sut.url(service) + "/health"));
+            assertEquals("UP", health.get("status").asText());
+            assertTrue(health.path("details").isNull() || health.path("details").isMissingNode(), health::toString);
+            for (String path : List.of("/routes", "/beans", "/env", "/loggers", "/refresh", "/threaddump", "/info")) {
+                assertEquals(404, Http.get(sut.url(service) + path).statusCode(), () -> service + path);
+            }
+            assertEquals(404, Http.post(sut.url(service) + "/refresh", "{}").statusCode(), () -> service + " POST /refresh");
+        }
+    }
+
+    @net.jqwik.api.Example
     void anOrderOfManyLongUnknownSkusEndsRejected() {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 100; i++) {
