@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import oms.chassis.web.Paging;
 
 @Tag(name = "customers")
 @Controller("/api/v1/customers")
@@ -39,6 +40,7 @@ class CustomerController {
     @Get
     List<CustomerResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Paging.offset(page, size);
         return service.list(page, size).stream().map(CustomerResponse::of).toList();
     }
 

@@ -1,5 +1,6 @@
 package oms.customer.customer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import oms.chassis.web.StrictJson;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A partial update: absent fields stay as they are. */
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 public record UpdateCustomerRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
                                     @Serdeable.Deserializable(using = StrictJson.Text.class) String name,

@@ -1,5 +1,6 @@
 package oms.inventory.product;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,7 @@ import oms.chassis.web.StrictJson;
 import java.math.BigDecimal;
 
 /** A new product; {@code available} is its initial free stock. */
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 @Schema(example = "{\"sku\": \"BOOK-42\", \"name\": \"The Hitchhiker's Guide\", \"unitPrice\": 12.50, \"available\": 100}")
 public record CreateProductRequest(@NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,

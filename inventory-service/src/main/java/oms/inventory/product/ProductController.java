@@ -20,6 +20,7 @@ import oms.inventory.InventorySettings;
 
 import java.net.URI;
 import java.util.List;
+import oms.chassis.web.Paging;
 
 @Tag(name = "products")
 @Controller("/api/v1/products")
@@ -43,6 +44,7 @@ class ProductController {
     @Get
     List<ProductResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Paging.offset(page, size);
         return service.list(page, size).stream().map(this::view).toList();
     }
 

@@ -1,5 +1,6 @@
 package oms.inventory.product;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import oms.chassis.web.StrictJson;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /** A partial update: absent fields stay as they are. Stock changes go through PUT .../stock. */
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 @Schema(example = "{\"name\": \"The Hitchhiker's Guide (2nd ed.)\", \"unitPrice\": 14.00}")
 public record UpdateProductRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Serdeable.Deserializable(using = StrictJson.Text.class) String name,

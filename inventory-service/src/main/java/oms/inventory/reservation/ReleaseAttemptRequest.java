@@ -1,5 +1,6 @@
 package oms.inventory.reservation;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,7 @@ import java.util.UUID;
  *
  * @param attempt 1 when absent, as in {@link ReserveRequest}
  */
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 @Schema(description = "The order attempt that must hold no stock; (orderId, attempt) is the key a reserve request uses.",
         example = "{\"orderId\": \"0b4c6f7e-2f1a-4c36-9d55-0f1e6a9b3c21\", \"attempt\": 1}")

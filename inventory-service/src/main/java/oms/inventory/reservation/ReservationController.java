@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import oms.chassis.web.Paging;
 
 @Tag(name = "reservations")
 @Controller("/api/v1/reservations")
@@ -83,6 +84,7 @@ class ReservationController {
     List<ReservationResponse> listForOrder(@QueryValue UUID orderId,
                                            @QueryValue @Nullable @Min(0) Integer page,
                                            @QueryValue @Nullable @Min(1) @Max(100) Integer size) {
+        Paging.offset(page == null ? 0 : page, size == null ? 20 : size);
         List<ReservationDetails> found = page == null && size == null
                 ? service.listForOrder(orderId)
                 : service.listForOrder(orderId, page == null ? 0 : page, size == null ? 20 : size);

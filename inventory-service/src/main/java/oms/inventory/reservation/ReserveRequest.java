@@ -1,5 +1,6 @@
 package oms.inventory.reservation;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,7 @@ import java.util.UUID;
  *
  * @param attempt 1 when absent
  */
+@JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 @Schema(example = "{\"orderId\": \"0b4c6f7e-2f1a-4c36-9d55-0f1e6a9b3c21\", \"attempt\": 1, "
         + "\"items\": [{\"sku\": \"BOOK-42\", \"quantity\": 2}, {\"sku\": \"MUG-7\", \"quantity\": 1}]}")

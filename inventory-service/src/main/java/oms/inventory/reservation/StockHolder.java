@@ -23,6 +23,8 @@ import java.util.UUID;
 @Singleton
 class StockHolder {
 
+    private static final int NAMED_SKUS = 5;
+
     private final ProductStock stock;
 
     StockHolder(ProductStock stock) {
@@ -75,9 +77,19 @@ class StockHolder {
         List<String> unknown = failed.stream().filter(sku -> !known.contains(sku)).toList();
         if (!unknown.isEmpty()) {
             return ApiException.unprocessable("PRODUCT_NOT_FOUND",
-                    "No product with sku " + String.join(", ", unknown)).with("skus", unknown);
+                    "No product with sku " + named(unknown)).with("skus", unknown);
         }
         return ApiException.unprocessable("INSUFFICIENT_STOCK",
-                "Not enough stock for sku " + String.join(", ", failed)).with("skus", failed);
+                "Not enough stock for sku " + named(failed)).with("skus", failed);
+    }
+
+    /**
+     * The first few skus and how many more: a detail stays short however many (and however long)
+     * skus an order names, so the caller can keep it; the {@code skus} member lists them all.
+     */
+    private static String named(List<String> skus) {
+        int shown = Math.min(skus.size(), NAMED_SKUS);
+        String first = String.join(", ", skus.subList(0, shown));
+        return shown == skus.size() ? first : first + " and " + (skus.size() - shown) + " more";
     }
 }

@@ -1,5 +1,8 @@
 package oms.order.client;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -31,8 +34,10 @@ public class Downstream {
 
     private final Map<String, CircuitBreaker> breakers;
     private final Map<String, Retry> retries;
+    private final Map<String, Bulkhead> bulkheads;
 
     Downstream(List<DownstreamSettings> settings) {
+        this.bulkheads = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::bulkhead));
         this.breakers = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::breaker));
         this.retries = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::retry));
     }
@@ -52,7 +57,11 @@ public class Downstream {
                     }
                 }));
         try {
-            return guarded.get();
+            // Outermost, so one permit covers the retries: a slow dependency holds at most this many
+            // request threads, the rest are answered at once instead of piling up behind it.
+            return Bulkhead.decorateSupplier(require(bulkheads, dependency), guarded).get();
+        } catch (BulkheadFullException e) {
+            throw new DownstreamUnavailable(dependency, "too many calls in flight", false, e);
         } catch (CallNotPermittedException e) {
             DownstreamUnavailable open = new DownstreamUnavailable(dependency, "circuit breaker is open", false, e);
             throw someTryUnknown.get() ? open.afterAnUnknownTry() : open;
@@ -95,7 +104,17 @@ public class Downstream {
                 .minimumNumberOfCalls(s.getMinimumNumberOfCalls())
                 .waitDurationInOpenState(s.getWaitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(s.getPermittedCallsInHalfOpenState())
+                // A dependency that answers just inside its timeout is as good as down for our callers.
+                .slowCallDurationThreshold(s.getSlowCallDurationThreshold())
+                .slowCallRateThreshold(s.getSlowCallRateThreshold())
                 .recordException(DownstreamUnavailable.class::isInstance)
+                .build());
+    }
+
+    private static Bulkhead bulkhead(DownstreamSettings s) {
+        return Bulkhead.of(s.getName(), BulkheadConfig.custom()
+                .maxConcurrentCalls(s.getMaxConcurrentCalls())
+                .maxWaitDuration(s.getMaxWaitForCall())
                 .build());
     }
 

@@ -21,6 +21,10 @@ public class DownstreamSettings {
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(50);
     private double backoffMultiplier = 2;
+    private Duration slowCallDurationThreshold = Duration.ofSeconds(60);
+    private float slowCallRateThreshold = 100;
+    private int maxConcurrentCalls = 25;
+    private Duration maxWaitForCall = Duration.ofMillis(500);
 
     public DownstreamSettings(@Parameter String name) {
         this.name = name;
@@ -43,4 +47,12 @@ public class DownstreamSettings {
     public void setInitialBackoff(Duration v) { initialBackoff = v; }
     public double getBackoffMultiplier() { return backoffMultiplier; }
     public void setBackoffMultiplier(double v) { backoffMultiplier = v; }
+    public Duration getSlowCallDurationThreshold() { return slowCallDurationThreshold; }
+    public void setSlowCallDurationThreshold(Duration v) { slowCallDurationThreshold = v; }
+    public float getSlowCallRateThreshold() { return slowCallRateThreshold; }
+    public void setSlowCallRateThreshold(float v) { slowCallRateThreshold = v; }
+    public int getMaxConcurrentCalls() { return maxConcurrentCalls; }
+    public void setMaxConcurrentCalls(int v) { maxConcurrentCalls = v; }
+    public Duration getMaxWaitForCall() { return maxWaitForCall; }
+    public void setMaxWaitForCall(Duration v) { maxWaitForCall = v; }
 }

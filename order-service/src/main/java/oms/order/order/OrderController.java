@@ -28,6 +28,7 @@ import oms.order.placement.PlacementOutcome;
 
 import java.util.List;
 import java.util.UUID;
+import oms.chassis.web.Paging;
 
 @Tag(name = "orders")
 @Controller("/api/v1/orders")
@@ -106,6 +107,7 @@ class OrderController {
     List<OrderView> list(@QueryValue @Nullable UUID customerId, @QueryValue @Nullable OrderStatus status,
                          @QueryValue(defaultValue = "0") @Min(0) int page,
                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Paging.offset(page, size);
         return queries.search(customerId, status, page, size);
     }
 }

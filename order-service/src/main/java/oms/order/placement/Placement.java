@@ -16,6 +16,9 @@ import java.util.UUID;
  */
 public final class Placement {
 
+    /** The length of orders.failure_detail. */
+    static final int MAX_DETAIL = 1000;
+
     /** The codes that end an order as REJECTED (a business answer); any other failure ends it FAILED. */
     static final Set<String> REJECTION_CODES = Set.of("CUSTOMER_NOT_FOUND", "CUSTOMER_INACTIVE",
             "PRODUCT_NOT_FOUND", "INSUFFICIENT_STOCK", "PAYMENT_DECLINED");
@@ -92,8 +95,16 @@ public final class Placement {
     void startCompensating(String code, String detail, List<String> skus) {
         compensating = true;
         failureCode = code;
-        failureDetail = detail;
+        failureDetail = fit(detail);
         failureSkus = List.copyOf(skus);
+    }
+
+    /**
+     * A dependency's answer is not ours to size: cut it to the failure_detail column, so that a long
+     * answer (an order naming many long unknown skus) can never fail the write that records it.
+     */
+    private static String fit(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
     }
 
     void confirm() {

@@ -1,9 +1,8 @@
 package oms.payment.gateway;
 
-import java.math.BigDecimal;
-
 /** Asks the card network to hold an amount; a real gateway would replace the simulation behind this. */
 public interface PaymentGateway {
 
-    GatewayDecision authorize(BigDecimal amount);
+    /** Asked only by the request that claimed the payment; a retry of that request sends the same key. */
+    GatewayDecision authorize(GatewayRequest request);
 }

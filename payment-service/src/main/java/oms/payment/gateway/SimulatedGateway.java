@@ -19,8 +19,8 @@ public class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayDecision authorize(BigDecimal amount) {
-        return amount.compareTo(limit) <= 0
+    public GatewayDecision authorize(GatewayRequest request) {
+        return request.amount().compareTo(limit) <= 0
                 ? GatewayDecision.approve()
                 : GatewayDecision.decline(DeclineReason.LIMIT_EXCEEDED);
     }

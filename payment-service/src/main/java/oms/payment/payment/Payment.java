@@ -16,12 +16,21 @@ public record Payment(@Id UUID id, UUID orderId, int attempt, UUID customerId, B
                       String currency, PaymentStatus status, @Nullable DeclineReason declineReason,
                       Instant createdAt, Instant updatedAt) {
 
-    /** A new payment whose status is whatever the gateway decided. */
-    static Payment decided(UUID orderId, int attempt, UUID customerId, BigDecimal amount, String currency,
-                           GatewayDecision decision, Instant now) {
-        PaymentStatus status = decision.authorized() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+    /**
+     * The attempt's payment as claimed before the gateway is asked. It is written AUTHORIZED but never
+     * seen so: {@link #decided} replaces the status in the same transaction.
+     */
+    static Payment claimed(UUID orderId, int attempt, UUID customerId, BigDecimal amount, String currency,
+                           Instant now) {
         return new Payment(UUID.randomUUID(), orderId, attempt, customerId, amount, currency,
-                status, decision.declineReason(), now, now);
+                PaymentStatus.AUTHORIZED, null, now, now);
+    }
+
+    /** This claimed payment with the status the gateway decided. */
+    Payment decided(GatewayDecision decision) {
+        PaymentStatus decidedStatus = decision.authorized() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+        return new Payment(id, orderId, attempt, customerId, amount, currency, decidedStatus,
+                decision.declineReason(), createdAt, updatedAt);
     }
 
     /**

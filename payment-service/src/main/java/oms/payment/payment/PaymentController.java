@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import oms.chassis.web.Paging;
 
 @Tag(name = "payments")
 @Controller("/api/v1/payments")
@@ -101,6 +102,7 @@ class PaymentController {
     List<PaymentResponse> list(@QueryValue @Nullable UUID orderId,
                                @QueryValue(defaultValue = "0") @Min(0) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Paging.offset(page, size);
         return service.list(orderId, page, size).stream().map(PaymentResponse::of).toList();
     }
 }

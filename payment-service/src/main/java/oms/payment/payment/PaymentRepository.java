@@ -86,6 +86,22 @@ abstract class PaymentRepository implements GenericRepository<Payment, UUID> {
                 });
     }
 
+    /** Writes the gateway's decision onto the payment this transaction claimed. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Payment recordDecision(Payment p) {
+        return jdbc.prepareStatement("UPDATE payment SET status = ?, decline_reason = ? WHERE id = ? RETURNING *",
+                statement -> {
+                    statement.setString(1, p.status().name());
+                    if (p.declineReason() == null) {
+                        statement.setNull(2, Types.VARCHAR);
+                    } else {
+                        statement.setString(2, p.declineReason().name());
+                    }
+                    statement.setObject(3, p.id());
+                    return single(statement).orElseThrow(() -> new IllegalStateException("Claimed payment " + p.id() + " vanished"));
+                });
+    }
+
     /** Voids only what is AUTHORIZED at the moment of the write, so racing voids cannot disagree. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Optional<Payment> voidIfAuthorized(UUID id, Instant at) {

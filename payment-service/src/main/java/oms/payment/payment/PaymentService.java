@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import oms.payment.gateway.GatewayDecision;
+import oms.payment.gateway.GatewayRequest;
 import oms.payment.gateway.PaymentGateway;
 import oms.chassis.web.ApiException;
 
@@ -28,22 +29,24 @@ public class PaymentService {
     }
 
     /**
-     * Authorizes the amount once per (orderId, attempt). A repeat of the same request answers the
-     * payment made the first time, whatever the gateway would say now.
+     * Authorizes the amount once per (orderId, attempt). The payment row is claimed first, and only the
+     * request that claimed it asks the gateway, with the pair as the gateway's idempotency key: a
+     * repeat or a concurrent twin waits for the claim and answers the payment made by it, whatever
+     * the gateway would say now. A gateway that fails rolls the claim back, so a retry asks again
+     * under the same key.
      */
     @Transactional
     public Authorization authorize(AuthorizePaymentRequest request) {
         requireShopCurrency(request);
-        GatewayDecision decision = gateway.authorize(request.amount());
-        Payment candidate = Payment.decided(request.orderId(), request.attemptOrFirst(), request.customerId(),
-                request.amount(), request.currency(), decision, now());
-        Optional<Payment> inserted = repository.insertIfAbsent(candidate);
-        if (inserted.isPresent()) {
-            return new Authorization(inserted.get(), true);
+        Payment claim = Payment.claimed(request.orderId(), request.attemptOrFirst(), request.customerId(),
+                request.amount(), request.currency(), now());
+        if (repository.insertIfAbsent(claim).isPresent()) {
+            GatewayDecision decision = gateway.authorize(GatewayRequest.of(claim.orderId(), claim.attempt(), claim.amount()));
+            return new Authorization(repository.recordDecision(claim.decided(decision)), true);
         }
         // ON CONFLICT waited for the other writer to commit, so this statement's snapshot sees its row.
-        Payment existing = repository.findByOrderIdAndAttempt(candidate.orderId(), candidate.attempt())
-                .orElseThrow(() -> new IllegalStateException("Conflicting payment vanished for order " + candidate.orderId()));
+        Payment existing = repository.findByOrderIdAndAttempt(claim.orderId(), claim.attempt())
+                .orElseThrow(() -> new IllegalStateException("Conflicting payment vanished for order " + claim.orderId()));
         if (!existing.isSameRequest(request.customerId(), request.amount(), request.currency())) {
             throw ApiException.unprocessable("PAYMENT_MISMATCH", "Order " + existing.orderId() + " attempt "
                     + existing.attempt() + " already has payment " + existing.id() + " for "

@@ -15,20 +15,20 @@ class SimulatedGatewayTest {
 
     @Test
     void authorizesAmountBelowTheLimit() {
-        GatewayDecision decision = gateway.authorize(new BigDecimal("999.99"));
+        GatewayDecision decision = gateway.authorize(new GatewayRequest("order:1", new BigDecimal("999.99")));
         assertTrue(decision.authorized());
         assertNull(decision.declineReason());
     }
 
     @Test
     void authorizesAmountExactlyAtTheLimitWhateverItsScale() {
-        assertTrue(gateway.authorize(new BigDecimal("1000.00")).authorized());
-        assertTrue(gateway.authorize(new BigDecimal("1000")).authorized());
+        assertTrue(gateway.authorize(new GatewayRequest("order:1", new BigDecimal("1000.00"))).authorized());
+        assertTrue(gateway.authorize(new GatewayRequest("order:1", new BigDecimal("1000"))).authorized());
     }
 
     @Test
     void declinesAmountAboveTheLimitWithLimitExceeded() {
-        GatewayDecision decision = gateway.authorize(new BigDecimal("1000.01"));
+        GatewayDecision decision = gateway.authorize(new GatewayRequest("order:1", new BigDecimal("1000.01")));
         assertFalse(decision.authorized());
         assertEquals(DeclineReason.LIMIT_EXCEEDED, decision.declineReason());
     }

@@ -67,7 +67,7 @@ class PaymentValidationIT extends TestDatabase {
         rejectsField(path, "amount", body(ORDER, CUSTOMER, "1.234", "\"USD\""));
         rejectsField(path, "amount", body(ORDER, CUSTOMER, "0", "\"USD\""));
         rejectsField(path, "amount", body(ORDER, CUSTOMER, "-5.00", "\"USD\""));
-        rejectsField(path, "amount", body(ORDER, CUSTOMER, "12345678901.00", "\"USD\""));
+        rejectsField(path, "amount", body(ORDER, CUSTOMER, "12345678901234567.00", "\"USD\""));
         rejectsField(path, "amount", body(ORDER, CUSTOMER, "\"ten\"", "\"USD\""));
         rejectsField(path, "amount", body(ORDER, CUSTOMER, "\"12.50\"", "\"USD\""));
         rejectsField(path, "currency", body(ORDER, CUSTOMER, "12.50", "840"));

@@ -50,10 +50,7 @@ final class DecodingError {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    /** The first line only: Jackson appends a source location that means nothing to a client. */
     private static String reason(Throwable innermost) {
-        String message = String.valueOf(innermost.getMessage());
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        return ClientMessage.of(innermost.getMessage());
     }
 }

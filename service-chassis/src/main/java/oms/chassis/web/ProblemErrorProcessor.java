@@ -36,7 +36,7 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
         int status = response.code();
         // A server fault's message describes our internals, not the caller's mistake: keep it out.
         List<Problem.FieldError> errors = status >= 500 ? List.of() : fieldErrors(context);
-        String detail = errors.isEmpty() ? response.reason()
+        String detail = errors.isEmpty() ? (status == 413 ? "The request body is larger than 64 KiB" : response.reason())
                 : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
         Problem problem = Problem.of(status, response.reason(), codeFor(status), detail,
                 status == 400 ? errors : null);
@@ -49,7 +49,7 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 413 -> "REQUEST_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED";
         };
@@ -72,7 +72,7 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
         }
         // Paths come as "/id" for arguments; a body that does not parse has no path at all.
         context.getErrors().forEach(e -> errors.add(new Problem.FieldError(
-                e.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("body"), firstLine(e.getMessage()))));
+                e.getPath().map(p -> p.startsWith("/") ? p.substring(1) : p).orElse("body"), ClientMessage.of(e.getMessage()))));
         return errors;
     }
 
@@ -80,10 +80,5 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
     private static String fieldName(Path path) {
         String[] parts = path.toString().split("\\.", 3);
         return parts[parts.length - 1];
-    }
-
-    /** Jackson appends the source location on a second line; callers only need the reason. */
-    private static String firstLine(String message) {
-        return message == null ? "invalid value" : message.lines().findFirst().orElse(message).strip();
     }
 }

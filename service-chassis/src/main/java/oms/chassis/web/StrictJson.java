@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Deserializers that take a JSON value only in its own type. The default ones coerce: "5" and 1.5
@@ -30,11 +31,11 @@ public final class StrictJson {
             }
             throw decoder.createDeserializationException(value instanceof Number
                     ? "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-                    : "must be a whole number", value);
+                    : "must be a whole number", null);
         }
     }
 
-    /** A JSON number, kept exact; a string such as "12.50" is refused. */
+    /** A JSON number, kept exact; a string such as "12.50", and a number beyond a double's range, are refused. */
     @Singleton
     public static final class Decimal implements Deserializer<BigDecimal> {
         @Override
@@ -44,24 +45,57 @@ public final class StrictJson {
             if (value instanceof BigDecimal d) {
                 return d;
             }
-            if (value instanceof Number n) {
-                return new BigDecimal(n.toString());
+            if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+                return new BigDecimal(value.toString());
             }
-            throw decoder.createDeserializationException("must be a number", value);
+            if (value instanceof Double || value instanceof Float) {
+                double d = ((Number) value).doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw decoder.createDeserializationException("number out of range", null);
+                }
+                // The shortest decimal that reads back as this double: the number as sent when it has
+                // up to 15 significant digits, so "12.345" stays 12.345 and @Digits refuses it.
+                return new BigDecimal(Double.toString(d));
+            }
+            throw decoder.createDeserializationException("must be a number", null);
         }
     }
 
-    /** A JSON string; nothing else. */
+    /**
+     * A JSON string without control characters or unpaired surrogates; nothing else. Names and
+     * emails take any other Unicode (accents, CJK, emoji).
+     */
     @Singleton
     public static final class Text implements Deserializer<String> {
         @Override
         public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
                 throws IOException {
             Object value = decoder.decodeArbitrary();
-            if (value instanceof String s) {
-                return s;
+            if (!(value instanceof String s)) {
+                throw decoder.createDeserializationException("must be a string", null);
             }
-            throw decoder.createDeserializationException("must be a string", value);
+            if (!isPrintable(s)) {
+                throw decoder.createDeserializationException("must not contain control characters", null);
+            }
+            return s;
+        }
+
+        static boolean isPrintable(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isISOControl(c)) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

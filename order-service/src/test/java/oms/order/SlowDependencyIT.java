@@ -1,0 +1,136 @@
+package oms.order;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import oms.chassis.testing.TestDatabase;
+import oms.order.stub.StubDownstreams;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Inventory answers every reserve just inside its read timeout while many placements wait on it:
+ * health, a 404 look-up and a 400 rejection stay prompt, and every placement answers within its
+ * budget (those beyond the bulkhead cannot even undo, so they end PENDING for recovery to settle).
+ */
+@MicronautTest
+@Property(name = "spec.name", value = "OrderApiIT")
+@Property(name = "placement.budget", value = "5s")
+class SlowDependencyIT extends TestDatabase {
+
+    private static final int PORT = freePort();
+    private static final int PLACEMENTS = 60;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Inject
+    StubDownstreams.World world;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        String self = "http://127.0.0.1:" + PORT;
+        properties.put("micronaut.server.port", String.valueOf(PORT));
+        properties.put("micronaut.http.services.customer.url", self);
+        properties.put("micronaut.http.services.inventory.url", self);
+        properties.put("micronaut.http.services.payment.url", self);
+        properties.put("downstream.inventory.max-concurrent-calls", "10");
+        return properties;
+    }
+
+    @Test
+    void staysResponsiveWhileManyPlacementsWaitOnASlowDependency() throws Exception {
+        UUID customer = UUID.randomUUID();
+        world.activeCustomers.add(customer);
+        String sku = "SLOW-" + UUID.randomUUID().toString().substring(0, 8);
+        world.stock.put(sku, new AtomicInteger(100_000));
+        world.reserveDelayMillis = 2_800;   // inventory's read timeout is 3 s
+        ExecutorService pool = Executors.newFixedThreadPool(PLACEMENTS);
+        try {
+            List<Future<Long>> placements = new ArrayList<>();
+            Map<Integer, AtomicInteger> statuses = new TreeMap<>();
+            for (int i = 0; i < PLACEMENTS; i++) {
+                placements.add(pool.submit(() -> {
+                    long started = System.nanoTime();
+                    int status = send(HttpRequest.newBuilder(uri("/api/v1/orders"))
+                            .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\""
+                                    + sku + "\",\"quantity\":1}]}")));
+                    synchronized (statuses) {
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return (System.nanoTime() - started) / 1_000_000;
+                }));
+            }
+            Thread.sleep(500);
+            List<Long> fast = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                long started = System.nanoTime();
+                int status = switch (i % 3) {
+                    case 0 -> send(HttpRequest.newBuilder(uri("/health")).GET());
+                    case 1 -> send(HttpRequest.newBuilder(uri("/api/v1/orders/" + UUID.randomUUID())).GET());
+                    default -> send(HttpRequest.newBuilder(uri("/api/v1/orders")).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"nope\",\"items\":[]}")));
+                };
+                fast.add((System.nanoTime() - started) / 1_000_000);
+                assertEquals(List.of(200, 404, 400).get(i % 3), status, "fast request " + i);
+            }
+            List<Long> slow = new ArrayList<>();
+            for (Future<Long> placement : placements) {
+                slow.add(placement.get(60, TimeUnit.SECONDS));
+            }
+            fast.sort(null);
+            slow.sort(null);
+            long p50 = fast.get(fast.size() / 2);
+            long max = fast.get(fast.size() - 1);
+            System.out.printf("slow dependency: fast requests p50 %d ms, p95 %d ms, max %d ms; %d placements %s, p50 %d ms, max %d ms%n",
+                    p50, fast.get(fast.size() * 95 / 100), max, PLACEMENTS, statuses, slow.get(slow.size() / 2), slow.get(slow.size() - 1));
+            assertTrue(p50 < 500, "fast requests p50 " + p50 + " ms");
+            // Below the dependency's own delay: no fast request ever waited for it.
+            assertTrue(max < 2_500, "fast requests max " + max + " ms");
+            // Each placement answers within its budget (5 s) plus the call in flight, PENDING at worst.
+            assertTrue(slow.get(slow.size() - 1) < 9_000, "slowest placement " + slow.get(slow.size() - 1) + " ms");
+            assertTrue(List.of(201, 202, 503).containsAll(statuses.keySet()), "placements answered " + statuses);
+        } finally {
+            world.reserveDelayMillis = 0;
+            pool.shutdownNow();
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + PORT + path);
+    }
+
+    private static int send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
