@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED: no bearer token, or a bad one (wrong signature, "
         + "expired, alg none, unknown issuer)",
-        headers = @Header(name = "WWW-Authenticate", description = "Bearer", schema = @Schema(type = "string")),
+        headers = @Header(name = "WWW-Authenticate", description = "Bearer", required = true, schema = @Schema(type = "string")),
         content = @Content(mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "UNAUTHENTICATED", value = """
                         {"type": "https://oms.example/problems/unauthenticated", "title": "Unauthorized", "status": 401,
