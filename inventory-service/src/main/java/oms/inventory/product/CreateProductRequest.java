@@ -20,6 +20,6 @@ import java.math.BigDecimal;
 @Schema(example = "{\"sku\": \"BOOK-42\", \"name\": \"The Hitchhiker's Guide\", \"unitPrice\": 12.50, \"available\": 100}")
 public record CreateProductRequest(@NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,
                                    @NotBlank @Size(max = 200) @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
-                                   @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal unitPrice,
+                                   @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Schema(multipleOf = 0.01) @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal unitPrice,
                                    @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) @NotNull @PositiveOrZero Integer available) {
 }

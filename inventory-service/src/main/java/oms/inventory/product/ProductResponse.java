@@ -1,6 +1,7 @@
 package oms.inventory.product;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param reserved  units held by HELD reservations
  */
 @Serdeable
-public record ProductResponse(String sku, String name, BigDecimal unitPrice, String currency,
+public record ProductResponse(String sku, String name, @Schema(multipleOf = 0.01) BigDecimal unitPrice, String currency,
                               long available, long reserved, Instant createdAt, Instant updatedAt) {
 
     static ProductResponse of(Product p, String currency) {

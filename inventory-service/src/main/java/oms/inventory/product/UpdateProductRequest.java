@@ -16,6 +16,6 @@ import java.math.BigDecimal;
 @JsonIgnoreProperties(ignoreUnknown = false)
 @Serdeable
 @Schema(example = "{\"name\": \"The Hitchhiker's Guide (2nd ed.)\", \"unitPrice\": 14.00}")
-public record UpdateProductRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
-                                   @Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal unitPrice) {
+public record UpdateProductRequest(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = "^.*\\S.*$", message = "must not be blank") @Serdeable.Deserializable(using = StrictJson.Text.class) String name,
+                                   @Nullable @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Schema(multipleOf = 0.01) @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal unitPrice) {
 }

@@ -1,6 +1,7 @@
 package oms.inventory.reservation;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +14,7 @@ public record ReservationResponse(UUID id, UUID orderId, int attempt, Reservatio
                                   String currency, Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
     @Serdeable
-    public record Item(String sku, int quantity, BigDecimal unitPrice) {
+    public record Item(String sku, int quantity, @Schema(multipleOf = 0.01) BigDecimal unitPrice) {
     }
 
     static ReservationResponse of(ReservationDetails details) {

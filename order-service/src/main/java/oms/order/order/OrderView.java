@@ -19,14 +19,15 @@ import java.util.UUID;
          "paymentId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "failureReason": null, "failureDetail": null,
          "createdAt": "2026-11-22T10:15:30.000Z", "updatedAt": "2026-11-22T10:15:30.120Z"}""")
 public record OrderView(UUID id, UUID customerId, OrderStatus status, List<Item> items,
-                        @Nullable BigDecimal totalAmount, @Nullable String currency,
+                        @Nullable @Schema(multipleOf = 0.01) BigDecimal totalAmount, @Nullable String currency,
                         @Nullable UUID reservationId, @Nullable UUID paymentId,
                         @Nullable String failureReason, @Nullable String failureDetail,
                         Instant createdAt, Instant updatedAt) {
 
     @Serdeable
     @Schema(name = "OrderLine")
-    public record Item(String sku, int quantity, @Nullable BigDecimal unitPrice, @Nullable BigDecimal lineTotal) {
+    public record Item(String sku, int quantity, @Nullable @Schema(multipleOf = 0.01) BigDecimal unitPrice,
+                       @Nullable @Schema(multipleOf = 0.01) BigDecimal lineTotal) {
     }
 
     public static OrderView of(Order order, List<OrderItem> items) {

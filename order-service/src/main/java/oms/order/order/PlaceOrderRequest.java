@@ -25,7 +25,7 @@ public record PlaceOrderRequest(@NotNull UUID customerId,
     @JsonIgnoreProperties(ignoreUnknown = false)
     @Serdeable
     @Schema(name = "PlaceOrderItem")
-    public record Item(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+")
+    public record Item(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9._-]+$")
                        @Serdeable.Deserializable(using = StrictJson.Text.class) String sku,
                        @NotNull @Min(1) @Max(10000)
                        @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) Integer quantity) {

@@ -28,9 +28,9 @@ import java.util.UUID;
 public record AuthorizePaymentRequest(
         @NotNull @Schema(example = "3f1c8a52-6a0e-4a43-9d3c-6f1f3f0f6b10") UUID orderId,
         @NotNull @Schema(example = "9b2d7c1e-1f4a-4e8b-a6d2-0c5e8f7a9b31") UUID customerId,
-        @NotNull @Positive @Digits(integer = 16, fraction = 2) @Schema(example = "149.90")
+        @NotNull @Positive @Digits(integer = 16, fraction = 2) @Schema(example = "149.90", multipleOf = 0.01)
         @Serdeable.Deserializable(using = StrictJson.Decimal.class) BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters, e.g. USD")
+        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be three capital letters, e.g. USD")
         @Schema(example = "USD") @Serdeable.Deserializable(using = StrictJson.Text.class) String currency,
         @Nullable @Min(1) @Schema(example = "1", defaultValue = "1")
         @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) Integer attempt) {

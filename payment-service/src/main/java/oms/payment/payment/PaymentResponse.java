@@ -2,6 +2,7 @@ package oms.payment.payment;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import oms.payment.gateway.DeclineReason;
 
 import java.math.BigDecimal;
@@ -10,8 +11,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Serdeable
-public record PaymentResponse(UUID id, UUID orderId, int attempt, UUID customerId, BigDecimal amount,
-                              String currency, PaymentStatus status, @Nullable DeclineReason declineReason,
+public record PaymentResponse(UUID id, UUID orderId, int attempt, UUID customerId,
+                              @Schema(multipleOf = 0.01) BigDecimal amount, String currency, PaymentStatus status,
+                              // inline, as OpenAPI 3.0 cannot mark a $ref nullable
+                              @Nullable @Schema(implementation = String.class, allowableValues = "LIMIT_EXCEEDED",
+                                      nullable = true) DeclineReason declineReason,
                               Instant createdAt, Instant updatedAt) {
 
     static PaymentResponse of(Payment p) {

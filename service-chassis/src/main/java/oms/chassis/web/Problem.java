@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * An RFC 9457 problem document with the machine-readable {@code code} of the contract.
@@ -19,13 +22,22 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String code,
-                      @Nullable List<FieldError> errors, @JsonIgnore Map<String, Object> members) {
+@Schema(name = "Problem", description = "An RFC 9457 problem document. Extension members such as orderId or skus "
+        + "appear at the top level next to the standard ones.",
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+public record Problem(@Schema(format = "uri-reference", requiredMode = REQUIRED) String type, String title,
+                      @Schema(minimum = "400", maximum = "599", requiredMode = REQUIRED) int status, String detail,
+                      @Schema(description = "The machine-readable error code, e.g. ORDER_NOT_FOUND",
+                              requiredMode = REQUIRED) String code,
+                      @Nullable @Schema(description = "The offending fields of an INVALID_REQUEST") List<FieldError> errors,
+                      // written as top-level members by extensionMembers(), never as a "members" object
+                      @JsonIgnore @Schema(hidden = true) Map<String, Object> members) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
     /** One offending input field and what is wrong with it. */
     @Serdeable
+    @Schema(name = "ProblemFieldError")
     public record FieldError(String field, String message) {
     }
 

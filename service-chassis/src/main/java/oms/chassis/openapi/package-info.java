@@ -1,0 +1,2 @@
+/** OpenAPI documentation of the answers every service gives alike; services put these on their controllers. */
+package oms.chassis.openapi;
