@@ -127,6 +127,8 @@ class ComposeFileTest {
         if (Files.isRegularFile(logback)) {
             config.append(Files.readString(logback));
         }
+        // Each logback.xml includes the chassis' shared format, which reads LOG_FORMAT.
+        config.append(Files.readString(root.resolve("service-chassis/src/main/resources/oms/chassis/logback-base.xml")));
         Map<String, String> env = env(service.module());
         for (String required : List.of("PORT", "DB_URL", "DB_USER", "DB_PASSWORD")) {
             assertTrue(env.containsKey(required), service.module() + " must set " + required);
