@@ -30,15 +30,17 @@ import java.util.UUID;
 class ReservationController {
 
     private final ReservationService service;
+    private final ReservationMetrics metrics;
 
-    ReservationController(ReservationService service) {
+    ReservationController(ReservationService service, ReservationMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     /** 201 for a new reservation, 200 with the earlier one when this (orderId, attempt) was seen before. */
     @Post
     HttpResponse<ReservationResponse> reserve(@Body @Valid ReserveRequest request) {
-        ReservationService.Outcome outcome = service.reserve(request);
+        ReservationService.Outcome outcome = metrics.counted(() -> service.reserve(request));
         ReservationResponse body = ReservationResponse.of(outcome.details());
         return outcome.created()
                 ? HttpResponse.created(body, URI.create("/api/v1/reservations/" + body.id()))

@@ -31,16 +31,18 @@ class PaymentController {
 
     private final PaymentService service;
     private final AfterCommitDelay afterCommitDelay;
+    private final PaymentMetrics metrics;
 
-    PaymentController(PaymentService service, AfterCommitDelay afterCommitDelay) {
+    PaymentController(PaymentService service, AfterCommitDelay afterCommitDelay, PaymentMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
         this.afterCommitDelay = afterCommitDelay;
     }
 
     /** 201 for a new payment (AUTHORIZED or DECLINED), 200 for a repeat of an earlier request. */
     @Post
     HttpResponse<PaymentResponse> authorize(@Body @Valid AuthorizePaymentRequest request) {
-        Authorization result = service.authorize(request);
+        Authorization result = metrics.counted(() -> service.authorize(request));
         afterCommitDelay.pause(); // the service's transaction has committed by now
         PaymentResponse body = PaymentResponse.of(result.payment());
         return result.created()
