@@ -86,6 +86,7 @@ class ObservabilityIT {
             assertTrue(prometheus.query("hikaricp_connections_max").size() >= 4, "every service's pool");
             JsonNode rules = prometheus.get("/api/v1/rules?type=alert").path("data").path("groups").get(0).path("rules");
             assertEquals(4, rules.size(), "the repository's alert rules are loaded: " + rules);
+            assertDashboardQueriesRun(prometheus);
         }
     }
 
@@ -105,6 +106,21 @@ class ObservabilityIT {
         }
         assertTrue(awaitLines(Service.ORDER, traceId).stream().anyMatch(line -> line.contains("order_id=" + orderId)),
                 "order-service's lines about the order carry order_id=" + orderId);
+    }
+
+    /** Every query of the provisioned Grafana dashboard is valid PromQL over the metrics the services serve. */
+    private static void assertDashboardQueriesRun(PrometheusServer prometheus) throws IOException {
+        JsonNode dashboard = Http.JSON.readTree(sut.repositoryRoot()
+                .resolve("deploy/observability/grafana/dashboards/oms-overview.json").toFile());
+        int queries = 0;
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                prometheus.query(target.path("expr").asText());   // fails on a query Prometheus refuses
+                queries++;
+            }
+        }
+        assertTrue(queries >= 6, "the dashboard has its panels: " + queries);
+        assertTrue(prometheus.query("oms_orders_pending").size() == 1, "the PENDING backlog panel has its series");
     }
 
     private static List<String> awaitLines(Service service, String traceId) {
