@@ -2,6 +2,7 @@ package oms.chassis.telemetry;
 
 import io.micronaut.tracing.opentelemetry.OpenTelemetryBuilderCustomizer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -21,12 +22,14 @@ class OtlpWhenEndpointSet implements OpenTelemetryBuilderCustomizer {
 
     @Override
     public void configure(AutoConfiguredOpenTelemetrySdkBuilder builder) {
-        builder.addPropertiesCustomizer(config -> {
-            String endpoint = config.getString(ENDPOINT);
-            boolean exporterChosen = !"none".equals(config.getString(TRACES_EXPORTER, "none"));
-            return endpoint == null || endpoint.isBlank() || exporterChosen
-                    ? Map.of()
-                    : Map.of(TRACES_EXPORTER, "otlp");
-        });
+        builder.addPropertiesCustomizer(OtlpWhenEndpointSet::overrides);
+    }
+
+    static Map<String, String> overrides(ConfigProperties config) {
+        String endpoint = config.getString(ENDPOINT);
+        boolean exporterChosen = !"none".equals(config.getString(TRACES_EXPORTER, "none"));
+        return endpoint == null || endpoint.isBlank() || exporterChosen
+                ? Map.of()
+                : Map.of(TRACES_EXPORTER, "otlp");
     }
 }
