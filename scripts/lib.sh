@@ -202,6 +202,19 @@ ensure_postgres() {
   pg_warn_autovacuum_off
 }
 
+# Debian's prometheus package (with promtool) for system-tests' ObservabilityIT; without it that
+# test skips. Installed with apt when we are root (or have sudo) on Debian/Ubuntu, else only said.
+ensure_prometheus() {
+  have prometheus && have promtool && return 0
+  if [[ -f /etc/debian_version ]] && { [[ "$(id -u)" -eq 0 ]] || have sudo; }; then
+    step "Installing prometheus with apt-get (ObservabilityIT runs a real one; not found on this machine)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null \
+      && ok "prometheus installed" && return 0
+  fi
+  warn "prometheus is not installed and could not be: ObservabilityIT's Prometheus tests will be skipped"
+}
+
 create_databases() {
   local service db
   step "Databases"

@@ -8,6 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_postgres
+ensure_prometheus
 cd "${OMS_ROOT}"
 step "./mvnw -B verify $*"
 exec ./mvnw -B verify "$@"

@@ -54,6 +54,26 @@ class ReservationApiIT extends TestDatabase {
     }
 
     @Test
+    void countsReservationsByOutcome() {
+        List<String> skus = api().twoProducts(10, 1);
+        String before = http.toBlocking().retrieve("/prometheus");
+        UUID orderId = UUID.randomUUID();
+        api().exchange(Api.reserve(orderId, Api.items(skus.get(0), 1, skus.get(1), 1)));
+        api().exchange(Api.reserve(orderId, Api.items(skus.get(0), 1, skus.get(1), 1)));
+        api().problem(Api.reserve(UUID.randomUUID(), Api.items(skus.get(0), 1, skus.get(1), 5)), HttpStatus.UNPROCESSABLE_ENTITY);
+        String after = http.toBlocking().retrieve("/prometheus");
+        for (String outcome : List.of("HELD", "REPLAYED", "INSUFFICIENT_STOCK")) {
+            assertEquals(reservations(before, outcome) + 1, reservations(after, outcome), outcome);
+        }
+    }
+
+    private static double reservations(String metrics, String outcome) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^oms_reservations_total\\{outcome=\"" + outcome
+                + "\",service=\"inventory-service\"\\} (\\S+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
+    @Test
     void shortfallOnTheSecondItemMovesNothing() {
         List<String> skus = api().twoProducts(10, 1);
         UUID orderId = UUID.randomUUID();

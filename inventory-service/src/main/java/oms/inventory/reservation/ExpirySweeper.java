@@ -17,9 +17,11 @@ class ExpirySweeper {
 
     private final ReservationExpiry expiry;
     private final int batchSize;
+    private final ReservationMetrics metrics;
 
-    ExpirySweeper(ReservationExpiry expiry, ExpirySettings settings) {
+    ExpirySweeper(ReservationExpiry expiry, ExpirySettings settings, ReservationMetrics metrics) {
         this.expiry = expiry;
+        this.metrics = metrics;
         this.batchSize = settings.batchSize();
     }
 
@@ -38,6 +40,7 @@ class ExpirySweeper {
             total += expired;
         } while (expired > 0);
         if (total > 0) {
+            metrics.expired(total);
             LOG.info("Expired {} HELD reservations past their TTL; their units are available again", total);
         } else {
             LOG.debug("No HELD reservation past its TTL");

@@ -53,9 +53,11 @@ class ReservationController {
              "detail": "Order 0b9d3c1e-6f4a-4c36-9a55-2f1d8f0e7a10 (attempt 1) was reserved with other items", "code": "RESERVATION_MISMATCH"}""";
 
     private final ReservationService service;
+    private final ReservationMetrics metrics;
 
-    ReservationController(ReservationService service) {
+    ReservationController(ReservationService service, ReservationMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     /** 201 for a new reservation, 200 with the earlier one when this (orderId, attempt) was seen before. */
@@ -74,7 +76,7 @@ class ReservationController {
                     @ExampleObject(name = "PRODUCT_NOT_FOUND", value = PRODUCT_NOT_FOUND),
                     @ExampleObject(name = "RESERVATION_MISMATCH", value = RESERVATION_MISMATCH)}))
     HttpResponse<ReservationResponse> reserve(@Body @Valid ReserveRequest request) {
-        ReservationService.Outcome outcome = service.reserve(request);
+        ReservationService.Outcome outcome = metrics.counted(() -> service.reserve(request));
         ReservationResponse body = ReservationResponse.of(outcome.details());
         return outcome.created()
                 ? HttpResponse.created(body, URI.create("/api/v1/reservations/" + body.id()))

@@ -6,9 +6,14 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -36,10 +41,18 @@ public class Downstream {
     private final Map<String, Retry> retries;
     private final Map<String, Bulkhead> bulkheads;
 
-    Downstream(List<DownstreamSettings> settings) {
+    Downstream(List<DownstreamSettings> settings, MeterRegistry meters) {
         this.bulkheads = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::bulkhead));
-        this.breakers = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::breaker));
-        this.retries = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName, Downstream::retry));
+        // Registries only so that resilience4j-micrometer can see every breaker and retry:
+        // resilience4j_circuitbreaker_state{name}, resilience4j_retry_calls_total{name,kind}, ...
+        CircuitBreakerRegistry breakerRegistry = CircuitBreakerRegistry.ofDefaults();
+        RetryRegistry retryRegistry = RetryRegistry.ofDefaults();
+        this.breakers = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName,
+                s -> breakerRegistry.circuitBreaker(s.getName(), breakerConfig(s))));
+        this.retries = settings.stream().collect(Collectors.toMap(DownstreamSettings::getName,
+                s -> retryRegistry.retry(s.getName(), retryConfig(s))));
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakerRegistry).bindTo(meters);
+        TaggedRetryMetrics.ofRetryRegistry(retryRegistry).bindTo(meters);
     }
 
     public <T> T call(String dependency, Supplier<T> call) {
@@ -97,8 +110,8 @@ public class Downstream {
         return false;
     }
 
-    private static CircuitBreaker breaker(DownstreamSettings s) {
-        return CircuitBreaker.of(s.getName(), CircuitBreakerConfig.custom()
+    private static CircuitBreakerConfig breakerConfig(DownstreamSettings s) {
+        return CircuitBreakerConfig.custom()
                 .failureRateThreshold(s.getFailureRateThreshold())
                 .slidingWindowSize(s.getSlidingWindowSize())
                 .minimumNumberOfCalls(s.getMinimumNumberOfCalls())
@@ -108,7 +121,7 @@ public class Downstream {
                 .slowCallDurationThreshold(s.getSlowCallDurationThreshold())
                 .slowCallRateThreshold(s.getSlowCallRateThreshold())
                 .recordException(DownstreamUnavailable.class::isInstance)
-                .build());
+                .build();
     }
 
     private static Bulkhead bulkhead(DownstreamSettings s) {
@@ -118,14 +131,14 @@ public class Downstream {
                 .build());
     }
 
-    private static Retry retry(DownstreamSettings s) {
-        return Retry.of(s.getName(), RetryConfig.custom()
+    private static RetryConfig retryConfig(DownstreamSettings s) {
+        return RetryConfig.custom()
                 .maxAttempts(s.getMaxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
                         s.getInitialBackoff(), s.getBackoffMultiplier(), 0.5))
                 // An open breaker means "do not call": retrying it would only add waiting.
                 .retryOnException(e -> e instanceof DownstreamUnavailable)
-                .build());
+                .build();
     }
 
     private static <V> V require(Map<String, V> byName, String dependency) {

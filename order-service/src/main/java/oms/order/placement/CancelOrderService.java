@@ -11,6 +11,7 @@ import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
 import oms.order.order.OrderView;
 import oms.chassis.web.ApiException;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +33,12 @@ public class CancelOrderService {
     private final PlacementSaga saga;
     private final PlacementSettlement settlement;
     private final PlacementSettings settings;
+    private final PlacementMetrics metrics;
     private final Clock clock;
 
     CancelOrderService(OrderRepository orders, OrderItemRepository items, OrderEventRepository events,
                        OrderQueries queries, PlacementSaga saga, PlacementSettlement settlement,
-                       PlacementSettings settings, Clock clock) {
+                       PlacementSettings settings, PlacementMetrics metrics, Clock clock) {
         this.orders = orders;
         this.items = items;
         this.events = events;
@@ -44,10 +46,17 @@ public class CancelOrderService {
         this.saga = saga;
         this.settlement = settlement;
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public OrderView cancel(UUID orderId) {
+        try (MDC.MDCCloseable id = MDC.putCloseable("order_id", orderId.toString())) {
+            return cancelLogged(orderId);
+        }
+    }
+
+    private OrderView cancelLogged(UUID orderId) {
         UUID token = UUID.randomUUID();
         Order order = start(orderId, token);
         if (order.status() == OrderStatus.CANCELLED) {
@@ -61,6 +70,7 @@ public class CancelOrderService {
         }
         if (p.isSettled()) {
             settlement.settle(p, null);
+            metrics.settled(p.status());
             return queries.get(orderId);
         }
         orders.retryLater(orderId, token, clock.instant(), clock.instant());

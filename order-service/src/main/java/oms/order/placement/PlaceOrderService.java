@@ -7,6 +7,9 @@ import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
 import oms.order.order.PlaceOrderRequest;
 import oms.chassis.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.time.Instant;
 @Singleton
 public class PlaceOrderService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlaceOrderService.class);
     private static final int KEY_IN_USE_RETRY_SECONDS = 1;
 
     private final PlacementClaims claims;
@@ -26,20 +30,24 @@ public class PlaceOrderService {
     private final PlacementAnswers answers;
     private final OrderRepository orders;
     private final PlacementSettings settings;
+    private final PlacementMetrics metrics;
     private final Clock clock;
 
     PlaceOrderService(PlacementClaims claims, PlacementSaga saga, PlacementSettlement settlement,
-                      PlacementAnswers answers, OrderRepository orders, PlacementSettings settings, Clock clock) {
+                      PlacementAnswers answers, OrderRepository orders, PlacementSettings settings,
+                      PlacementMetrics metrics, Clock clock) {
         this.claims = claims;
         this.saga = saga;
         this.settlement = settlement;
         this.answers = answers;
         this.orders = orders;
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public PlacementOutcome place(@Nullable String key, PlaceOrderRequest request) {
+        long started = System.nanoTime();
         Instant deadline = clock.instant().plus(settings.budget());
         IdempotencyKeyFormat.check(key);
         String repeated = request.repeatedSku();
@@ -48,9 +56,12 @@ public class PlaceOrderService {
         }
         Claim claim = claims.claim(key, RequestFingerprint.of(request), request);
         if (claim instanceof Claim.Run run) {
-            return run(key, run.placement(), deadline);
+            try (MDC.MDCCloseable orderId = MDC.putCloseable("order_id", run.placement().orderId().toString())) {
+                return run(key, run.placement(), deadline, started);
+            }
         }
         if (claim instanceof Claim.Replay replay) {
+            metrics.replayed();
             return answers.replay(replay);
         }
         if (claim instanceof Claim.Unsettled unsettled) {
@@ -64,11 +75,15 @@ public class PlaceOrderService {
                 "A request with this Idempotency-Key is still being processed", KEY_IN_USE_RETRY_SECONDS);
     }
 
-    private PlacementOutcome run(String key, Placement p, Instant deadline) {
+    private PlacementOutcome run(String key, Placement p, Instant deadline, long started) {
         try {
             saga.run(p, deadline);
             if (p.status() != OrderStatus.PENDING) {
-                return settlement.settle(p, key);
+                PlacementOutcome outcome = settlement.settle(p, key);
+                metrics.settled(p.status());
+                metrics.placed(p.status(), started);
+                LOG.info("Order {}: {}", p.orderId(), p.status());
+                return outcome;
             }
             // Out of time, or an undo must wait: hand the order to recovery now rather than at lease end.
             orders.retryLater(p.orderId(), p.leaseToken(), clock.instant(), clock.instant());
@@ -76,6 +91,8 @@ public class PlaceOrderService {
             // Another holder drives the order now; show it as it is.
         }
         claims.unlock(key);
+        metrics.placed(OrderStatus.PENDING, started);
+        LOG.info("Order {}: PENDING, settles in the background", p.orderId());
         return answers.order(202, p.orderId());
     }
 }

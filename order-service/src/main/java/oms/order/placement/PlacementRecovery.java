@@ -7,6 +7,7 @@ import oms.order.order.OrderItemRepository;
 import oms.order.order.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,16 +33,18 @@ class PlacementRecovery {
     private final PlacementSaga saga;
     private final PlacementSettlement settlement;
     private final PlacementSettings settings;
+    private final PlacementMetrics metrics;
     private final Clock clock;
 
     PlacementRecovery(UnsettledOrders unsettled, OrderRepository orders, OrderItemRepository items, PlacementSaga saga,
-                      PlacementSettlement settlement, PlacementSettings settings, Clock clock) {
+                      PlacementSettlement settlement, PlacementSettings settings, PlacementMetrics metrics, Clock clock) {
         this.unsettled = unsettled;
         this.orders = orders;
         this.items = items;
         this.saga = saga;
         this.settlement = settlement;
         this.settings = settings;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -53,24 +56,34 @@ class PlacementRecovery {
             Instant now = clock.instant();
             List<UUID> ids = unsettled.claim(token, now.plus(settings.lease()), now, settings.recoveryBatch());
             claimed = ids.size();
-            orders.findByLeaseToken(token).forEach(order -> recover(order, token));
+            orders.findByLeaseToken(token).forEach(order -> {
+                try (MDC.MDCCloseable orderId = MDC.putCloseable("order_id", order.id().toString())) {
+                    recover(order, token);
+                }
+            });
         } while (claimed == settings.recoveryBatch());
     }
 
     private void recover(Order order, UUID token) {
         Placement p = Placement.of(order, items.findByOrderIdOrderByLineNo(order.id()), token);
+        metrics.recoveryAttempted();
         try {
             saga.resume(p, clock.instant().plus(settings.budget()));
             if (p.isSettled()) {
                 settlement.settle(p, null);
+                metrics.settled(p.status());
                 LOG.info("Recovered order {}: {}", p.orderId(), p.status());
                 return;
             }
+            // Each time, so that an order stuck behind an undo that keeps failing is seen (and counted).
+            LOG.error("Recovery of order {} left it unsettled at try {} ({}); will try again",
+                    p.orderId(), order.recoveryAttempts(), p.step());
         } catch (PlacementJournal.LeaseLost e) {
             return;   // another instance took it over
         } catch (RuntimeException e) {
             LOG.error("Recovery of order {} failed; will try again", order.id(), e);
         }
+        metrics.recoveryFailed();
         Instant now = clock.instant();
         orders.retryLater(order.id(), token, now.plus(backoff(order.recoveryAttempts())), now);
     }

@@ -28,10 +28,12 @@ public class PlacementSaga {
 
     private final List<SagaStep> steps;
     private final PlacementJournal journal;
+    private final PlacementMetrics metrics;
     private final Clock clock;
 
-    PlacementSaga(PlacementSteps s, PlacementJournal journal, Clock clock) {
+    PlacementSaga(PlacementSteps s, PlacementJournal journal, PlacementMetrics metrics, Clock clock) {
         this.journal = journal;
+        this.metrics = metrics;
         this.clock = clock;
         this.steps = List.of(
                 new SagaStep("CHECK_CUSTOMER", CUSTOMER_CHECKED, s::checkCustomer, "", SagaStep.NOTHING_TO_UNDO),
@@ -132,6 +134,7 @@ public class PlacementSaga {
                 return false;
             }
             journal.record(p, step.undoName(), "DONE", null);
+            metrics.compensated(step.undoName());
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package oms.order.client;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How a call's tries add up to one outcome. */
 class DownstreamTest {
 
-    private final Downstream downstream = new Downstream(List.of(settings()));
+    private final Downstream downstream = new Downstream(List.of(settings()), new SimpleMeterRegistry());
 
     @Test
     void aRefusedConnectionOnEveryTryMeansTheCallNeverHappened() {

@@ -1,5 +1,6 @@
 package oms.order.placement;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import oms.order.order.OrderStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class PlacementSagaTest {
 
     private FakeDependencies deps;
     private final List<String> journal = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private PlacementSaga saga;
     private Placement placement;
 
@@ -34,7 +36,7 @@ class PlacementSagaTest {
                 (p, step, outcome, detail) -> {
                     p.drainPendingEvents().forEach(e -> journal.add(e.step() + ":" + e.outcome()));
                     journal.add(step + ":" + outcome);
-                }, Clock.systemUTC());
+                }, new PlacementMetrics(meters), Clock.systemUTC());
         placement = new Placement(UUID.randomUUID(), UUID.randomUUID(), 1, UUID.randomUUID(),
                 List.of(new Placement.Line("A", 2, null), new Placement.Line("B", 1, null)));
     }
@@ -127,6 +129,7 @@ class PlacementSagaTest {
         saga.run(placement, IN_A_MINUTE);
         assertRejected("PAYMENT_DECLINED");
         assertEquals(List.of("customer.find", "inventory.reserve", "payment.authorize", "inventory.releaseAttempt"), deps.calls);
+        assertEquals(1.0, meters.get("oms.compensations").tag("step", "RELEASE_STOCK").counter().count(), "compensations counted");
         assertEquals(0, deps.heldOrCommitted());
         assertEquals(0, deps.authorized());
     }

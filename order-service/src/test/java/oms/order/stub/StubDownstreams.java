@@ -42,6 +42,8 @@ public final class StubDownstreams {
         public final AtomicInteger reserveCalls = new AtomicInteger();
         public volatile long reserveDelayMillis;
         public volatile boolean paymentDown;
+        /** The traceparent header of every customer look-up, to check that traces cross the call. */
+        public final List<String> customerTraceparents = new java.util.concurrent.CopyOnWriteArrayList<>();
     }
 
     @Requires(property = "spec.name", value = "OrderApiIT")
@@ -54,7 +56,8 @@ public final class StubDownstreams {
         }
 
         @Get("/{id}")
-        HttpResponse<?> get(@PathVariable UUID id) {
+        HttpResponse<?> get(@PathVariable UUID id, @io.micronaut.http.annotation.Header("traceparent") @Nullable String traceparent) {
+            world.customerTraceparents.add(String.valueOf(traceparent));
             return world.activeCustomers.contains(id)
                     ? HttpResponse.ok(Map.of("id", id, "status", "ACTIVE"))
                     : HttpResponse.notFound(Map.of("code", "CUSTOMER_NOT_FOUND"));

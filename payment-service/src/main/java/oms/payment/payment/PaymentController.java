@@ -53,9 +53,11 @@ class PaymentController {
 
     private final PaymentService service;
     private final AfterCommitDelay afterCommitDelay;
+    private final PaymentMetrics metrics;
 
-    PaymentController(PaymentService service, AfterCommitDelay afterCommitDelay) {
+    PaymentController(PaymentService service, AfterCommitDelay afterCommitDelay, PaymentMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
         this.afterCommitDelay = afterCommitDelay;
     }
 
@@ -74,7 +76,7 @@ class PaymentController {
             examples = {@ExampleObject(name = "PAYMENT_MISMATCH", value = PAYMENT_MISMATCH),
                     @ExampleObject(name = "CURRENCY_NOT_SUPPORTED", value = CURRENCY_NOT_SUPPORTED)}))
     HttpResponse<PaymentResponse> authorize(@Body @Valid AuthorizePaymentRequest request) {
-        Authorization result = service.authorize(request);
+        Authorization result = metrics.counted(() -> service.authorize(request));
         afterCommitDelay.pause(); // the service's transaction has committed by now
         PaymentResponse body = PaymentResponse.of(result.payment());
         return result.created()
