@@ -55,6 +55,9 @@ class SlowDependencyIT extends TestDatabase {
         properties.put("micronaut.http.services.inventory.url", self);
         properties.put("micronaut.http.services.payment.url", self);
         properties.put("downstream.inventory.max-concurrent-calls", "10");
+        // A long read timeout and a delay just inside it leave a wide gap between "answered at once"
+        // and "waited for the dependency", so the check holds on a busy two-core machine too.
+        properties.put("micronaut.http.services.inventory.read-timeout", "6s");
         return properties;
     }
 
@@ -64,7 +67,7 @@ class SlowDependencyIT extends TestDatabase {
         world.activeCustomers.add(customer);
         String sku = "SLOW-" + UUID.randomUUID().toString().substring(0, 8);
         world.stock.put(sku, new AtomicInteger(100_000));
-        world.reserveDelayMillis = 2_800;   // inventory's read timeout is 3 s
+        world.reserveDelayMillis = 5_500;   // inventory's read timeout is 6 s here
         ExecutorService pool = Executors.newFixedThreadPool(PLACEMENTS);
         try {
             List<Future<Long>> placements = new ArrayList<>();
@@ -108,9 +111,10 @@ class SlowDependencyIT extends TestDatabase {
                     p50, fast.get(fast.size() * 95 / 100), max, PLACEMENTS, statuses, slow.get(slow.size() / 2), slow.get(slow.size() - 1));
             assertTrue(p50 < 500, "fast requests p50 " + p50 + " ms");
             // Below the dependency's own delay: no fast request ever waited for it.
-            assertTrue(max < 2_500, "fast requests max " + max + " ms");
-            // Each placement answers within its budget (5 s) plus the call in flight, PENDING at worst.
-            assertTrue(slow.get(slow.size() - 1) < 9_000, "slowest placement " + slow.get(slow.size() - 1) + " ms");
+            assertTrue(max < 5_000, "fast requests max " + max + " ms");
+            // Each placement answers within its budget (5 s) plus the call in flight with its retries
+            // (3 x 6 s), PENDING at worst: nothing waits on the slow dependency without a bound.
+            assertTrue(slow.get(slow.size() - 1) < 25_000, "slowest placement " + slow.get(slow.size() - 1) + " ms");
             assertTrue(List.of(201, 202, 503).containsAll(statuses.keySet()), "placements answered " + statuses);
         } finally {
             world.reserveDelayMillis = 0;
