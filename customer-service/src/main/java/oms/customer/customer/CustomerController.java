@@ -1,6 +1,7 @@
 package oms.customer.customer;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,10 +11,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import oms.chassis.security.Caller;
+import oms.chassis.security.Roles;
+import oms.chassis.web.ApiException;
 
 import java.net.URI;
 import java.util.List;
@@ -21,6 +27,7 @@ import java.util.UUID;
 
 @Tag(name = "customers")
 @Controller("/api/v1/customers")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CustomerController {
 
@@ -37,13 +44,19 @@ class CustomerController {
     }
 
     @Get
+    @Secured({Roles.ADMIN, Roles.SERVICE})
     List<CustomerResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         return service.list(page, size).stream().map(CustomerResponse::of).toList();
     }
 
+    /** A customer reads its own record only: another's is 403, whether or not it exists, so ids cannot be probed. */
     @Get("/{id}")
-    CustomerResponse get(@PathVariable UUID id) {
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
+    CustomerResponse get(@PathVariable UUID id, Authentication authentication) {
+        if (!Caller.of(authentication).mayActFor(id)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "A customer may read its own record only");
+        }
         return CustomerResponse.of(service.get(id));
     }
 

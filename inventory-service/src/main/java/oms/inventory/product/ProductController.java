@@ -11,11 +11,13 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import oms.chassis.security.Roles;
 import oms.inventory.InventorySettings;
 
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.List;
 
 @Tag(name = "products")
 @Controller("/api/v1/products")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductController {
 
@@ -41,12 +44,14 @@ class ProductController {
     }
 
     @Get
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     List<ProductResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         return service.list(page, size).stream().map(this::view).toList();
     }
 
     @Get("/{sku}")
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     ProductResponse get(@PathVariable @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku) {
         return view(service.get(sku));
     }
@@ -64,6 +69,7 @@ class ProductController {
     }
 
     @Get("/{sku}/availability")
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     AvailabilityResponse availability(@PathVariable @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku,
                                       @QueryValue @Min(1) int quantity) {
         return AvailabilityResponse.of(service.get(sku), quantity);

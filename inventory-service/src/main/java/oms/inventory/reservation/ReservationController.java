@@ -10,11 +10,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import oms.chassis.security.Roles;
 import oms.chassis.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +28,7 @@ import java.util.UUID;
 
 @Tag(name = "reservations")
 @Controller("/api/v1/reservations")
+@Secured({Roles.ADMIN, Roles.SERVICE})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReservationController {
 

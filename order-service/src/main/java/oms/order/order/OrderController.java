@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -22,6 +24,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import oms.chassis.security.Caller;
+import oms.chassis.security.Roles;
+import oms.chassis.web.ApiException;
 import oms.order.placement.CancelOrderService;
 import oms.order.placement.PlaceOrderService;
 import oms.order.placement.PlacementOutcome;
@@ -31,6 +36,7 @@ import java.util.UUID;
 
 @Tag(name = "orders")
 @Controller("/api/v1/orders")
+@Secured({Roles.ADMIN, Roles.CUSTOMER})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrderController {
 
@@ -72,8 +78,12 @@ class OrderController {
              "detail": "payment unavailable: circuit breaker is open", "code": "DEPENDENCY_UNAVAILABLE",
              "orderId": "0b9d3c1e-6f4a-4c36-9a55-2f1d8f0e7a10"}""")))
     HttpResponse<String> place(@Header("Idempotency-Key") @Nullable String idempotencyKey,
-                               @Body @Valid PlaceOrderRequest request) {
-        PlacementOutcome outcome = placement.place(idempotencyKey, request);
+                               @Body @Valid PlaceOrderRequest request, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.mayActFor(request.customerId())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "A customer may place orders for itself only");
+        }
+        PlacementOutcome outcome = placement.place(caller.principal(), idempotencyKey, request);
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
                 .contentType(outcome.contentType()).body(outcome.body());
         outcome.headers().forEach(response::header);
@@ -82,8 +92,8 @@ class OrderController {
 
     @Get("/{id}")
     @Operation(summary = "Read one order")
-    OrderView get(@PathVariable UUID id) {
-        return queries.get(id);
+    OrderView get(@PathVariable UUID id, Authentication authentication) {
+        return queries.get(id, Caller.of(authentication));
     }
 
     @Post("/{id}/cancel")
@@ -91,21 +101,27 @@ class OrderController {
             Voids its payment and puts its units back in stock; the order ends CANCELLED. Cancelling a \
             CANCELLED order is a no-op (200); any other status is 409 ORDER_NOT_CANCELLABLE. If a dependency \
             is down the answer is 503 and the cancellation finishes in the background.""")
-    OrderView cancel(@PathVariable UUID id) {
+    OrderView cancel(@PathVariable UUID id, Authentication authentication) {
+        queries.checkVisible(id, Caller.of(authentication));
         return cancellation.cancel(id);
     }
 
     @Get("/{id}/events")
     @Operation(summary = "The order's timeline, oldest first: every step, undo, retry, recovery and cancellation")
-    List<OrderEventView> events(@PathVariable UUID id) {
-        return queries.events(id);
+    List<OrderEventView> events(@PathVariable UUID id, Authentication authentication) {
+        return queries.events(id, Caller.of(authentication));
     }
 
     @Get
-    @Operation(summary = "List orders, optionally of one customer and/or in one status, oldest first")
+    @Operation(summary = "List orders, optionally of one customer and/or in one status, oldest first",
+            description = "A customer's list holds its own orders only, whatever customerId says.")
     List<OrderView> list(@QueryValue @Nullable UUID customerId, @QueryValue @Nullable OrderStatus status,
                          @QueryValue(defaultValue = "0") @Min(0) int page,
-                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (caller.customer()) {
+            return caller.customerId().map(own -> queries.search(own, status, page, size)).orElse(List.of());
+        }
         return queries.search(customerId, status, page, size);
     }
 }

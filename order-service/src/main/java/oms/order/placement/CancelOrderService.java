@@ -60,7 +60,7 @@ public class CancelOrderService {
             throw inProgress();
         }
         if (p.isSettled()) {
-            settlement.settle(p, null);
+            settlement.settle(p);
             return queries.get(orderId);
         }
         orders.retryLater(orderId, token, clock.instant(), clock.instant());

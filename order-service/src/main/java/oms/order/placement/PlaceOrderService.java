@@ -39,16 +39,19 @@ public class PlaceOrderService {
         this.clock = clock;
     }
 
-    public PlacementOutcome place(@Nullable String key, PlaceOrderRequest request) {
+    /**
+     * @param principal the caller (token {@code sub}); its Idempotency-Keys are its own
+     */
+    public PlacementOutcome place(String principal, @Nullable String key, PlaceOrderRequest request) {
         Instant deadline = clock.instant().plus(settings.budget());
         IdempotencyKeyFormat.check(key);
         String repeated = request.repeatedSku();
         if (repeated != null) {
             throw ApiException.invalid("items", "sku " + repeated + " appears more than once");
         }
-        Claim claim = claims.claim(key, RequestFingerprint.of(request), request);
+        Claim claim = claims.claim(principal, key, RequestFingerprint.of(request), request);
         if (claim instanceof Claim.Run run) {
-            return run(key, run.placement(), deadline);
+            return run(run.placement(), deadline);
         }
         if (claim instanceof Claim.Replay replay) {
             return answers.replay(replay);
@@ -64,18 +67,18 @@ public class PlaceOrderService {
                 "A request with this Idempotency-Key is still being processed", KEY_IN_USE_RETRY_SECONDS);
     }
 
-    private PlacementOutcome run(String key, Placement p, Instant deadline) {
+    private PlacementOutcome run(Placement p, Instant deadline) {
         try {
             saga.run(p, deadline);
             if (p.status() != OrderStatus.PENDING) {
-                return settlement.settle(p, key);
+                return settlement.settle(p);
             }
             // Out of time, or an undo must wait: hand the order to recovery now rather than at lease end.
             orders.retryLater(p.orderId(), p.leaseToken(), clock.instant(), clock.instant());
         } catch (PlacementJournal.LeaseLost e) {
             // Another holder drives the order now; show it as it is.
         }
-        claims.unlock(key);
+        claims.unlock(p.orderId());
         return answers.order(202, p.orderId());
     }
 }

@@ -62,7 +62,7 @@ class PlacementRecovery {
         try {
             saga.resume(p, clock.instant().plus(settings.budget()));
             if (p.isSettled()) {
-                settlement.settle(p, null);
+                settlement.settle(p);
                 LOG.info("Recovered order {}: {}", p.orderId(), p.status());
                 return;
             }

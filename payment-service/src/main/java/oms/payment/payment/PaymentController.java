@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -20,12 +21,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import oms.chassis.security.Roles;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 @Tag(name = "payments")
 @Controller("/api/v1/payments")
+@Secured({Roles.ADMIN, Roles.SERVICE})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PaymentController {
 

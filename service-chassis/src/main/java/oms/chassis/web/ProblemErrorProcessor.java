@@ -46,6 +46,8 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
     private static String codeFor(int status) {
         return switch (status) {
             case 400 -> "INVALID_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
