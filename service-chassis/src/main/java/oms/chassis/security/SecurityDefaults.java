@@ -13,9 +13,9 @@ import java.util.Optional;
  * what differs. They sit below application.yml (order {@value #ORDER}; application.yml is -300),
  * so a service or a test can still override any of them.
  * <p>
- * The knobs are environment variables: {@code JWT_SECRET} (HS256, local use), {@code JWKS_URL} (an
- * identity provider's keys), {@code JWT_ISSUER} (default {@code oms-local}), {@code JWT_AUDIENCE}
- * (checked when set) and {@code SERVICE_TOKEN} (see {@link ServiceToken}).
+ * The knobs are environment variables: {@code JWT_SECRET} (HS256, local use) and {@code JWKS_URL} (an
+ * identity provider's keys), see {@link SigningKeys}; {@code JWT_ISSUER} (default {@code oms-local});
+ * {@code JWT_AUDIENCE} (checked when set); {@code SERVICE_TOKEN} (see {@link ServiceToken}).
  */
 public class SecurityDefaults implements ApplicationContextConfigurer {
 
@@ -35,8 +35,6 @@ public class SecurityDefaults implements ApplicationContextConfigurer {
         settings.put("micronaut.security.token.jwt.claims-validators.issuer", "${jwt.issuer:" + DEFAULT_ISSUER + "}");
         setting("JWT_AUDIENCE", "jwt.audience").ifPresent(audience ->
                 settings.put("micronaut.security.token.jwt.claims-validators.audience", audience));
-        setting("JWKS_URL", "jwks.url").ifPresent(url ->
-                settings.put("micronaut.security.token.jwt.signatures.jwks.identity-provider.url", url));
         builder.propertySources(PropertySource.of("oms-security-defaults", settings, ORDER));
     }
 

@@ -38,6 +38,12 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
         List<Problem.FieldError> errors = status >= 500 ? List.of() : fieldErrors(context);
         String detail = errors.isEmpty() ? response.reason()
                 : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        // The security filter's error names no field: say what the caller lacks instead.
+        if (status == 401) {
+            detail = "A valid bearer token is required (Authorization: Bearer <JWT>)";
+        } else if (status == 403) {
+            detail = "The token does not allow this request";
+        }
         Problem problem = Problem.of(status, response.reason(), codeFor(status), detail,
                 status == 400 ? errors : null);
         return typed.contentType(Problem.CONTENT_TYPE).body(problem);
