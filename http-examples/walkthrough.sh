@@ -4,7 +4,11 @@
 #
 #   scripts/start-local.sh && bash http-examples/walkthrough.sh
 #
-# Needs curl and python3 (python3 only reads JSON fields). Base URLs come from ORDER_URL,
+# Every call under /api/v1 carries a bearer token from scripts/token (which reads the key that
+# start-local.sh made, .run/jwt-secret, or JWT_SECRET when set): the admin sets up customers and
+# products, the customer places and reads its own orders with a token of its own.
+#
+# Needs curl, openssl and python3 (python3 only reads JSON fields). Base URLs come from ORDER_URL,
 # CUSTOMER_URL, INVENTORY_URL and PAYMENT_URL (defaults: localhost 8080-8083). Every run uses a
 # new customer and new skus, so it can run again and again against the same system.
 set -euo pipefail
@@ -14,9 +18,14 @@ CUSTOMER_URL="${CUSTOMER_URL:-http://localhost:8081}"
 INVENTORY_URL="${INVENTORY_URL:-http://localhost:8082}"
 PAYMENT_URL="${PAYMENT_URL:-http://localhost:8083}"
 
-for tool in curl python3; do
+for tool in curl openssl python3; do
   command -v "${tool}" >/dev/null 2>&1 || { echo "walkthrough: needs ${tool} (apt-get install ${tool})" >&2; exit 2; }
 done
+
+TOKEN_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/scripts/token"
+ADMIN_TOKEN="$("${TOKEN_SCRIPT}" admin)" || { echo "walkthrough: no token (scripts/token admin failed)" >&2; exit 2; }
+CUSTOMER_TOKEN=""
+AS="admin"   # whose token call() sends: admin, customer or anonymous; "AS=customer call ..." for one call
 
 RUN_ID="$(date +%Y%m%d%H%M%S)-${RANDOM}"
 WORK="$(mktemp -d)"
@@ -62,6 +71,13 @@ call() {
     --max-time 30 -H 'Accept: application/json, application/problem+json')
   local header
   printf '> %s %s\n' "${method}" "${url}"
+  # The token itself stays out of the output: it is a credential for hours.
+  case "${AS}" in
+    admin) args+=(-H "Authorization: Bearer ${ADMIN_TOKEN}"); printf '> Authorization: Bearer $ADMIN_TOKEN\n' ;;
+    customer) args+=(-H "Authorization: Bearer ${CUSTOMER_TOKEN}"); printf '> Authorization: Bearer $CUSTOMER_TOKEN\n' ;;
+    anonymous) ;;
+    *) fail "unknown caller ${AS}" ;;
+  esac
   for header in "$@"; do
     args+=(-H "${header}")
     printf '> %s\n' "${header}"
@@ -172,7 +188,7 @@ check_stock() {
 }
 
 place_order() { # KEY CUSTOMER_ID ITEMS_JSON
-  call POST "${ORDER_URL}/api/v1/orders" "{\"customerId\":\"$2\",\"items\":$3}" "Idempotency-Key: $1"
+  AS=customer call POST "${ORDER_URL}/api/v1/orders" "{\"customerId\":\"$2\",\"items\":$3}" "Idempotency-Key: $1"
 }
 
 # --- the story ----------------------------------------------------------------------------------
@@ -192,6 +208,19 @@ check_status 201
 check_header Location
 check_field status ACTIVE
 CUSTOMER_ID="$(json id)"
+
+heading "Who may call what: a token of the customer's own"
+say "scripts/token customer ${CUSTOMER_ID} makes it; the admin token made the customer and makes the products."
+CUSTOMER_TOKEN="$("${TOKEN_SCRIPT}" customer "${CUSTOMER_ID}")"
+AS=anonymous call GET "${ORDER_URL}/api/v1/orders"
+check_status 401
+check_field code UNAUTHENTICATED
+AS=customer call GET "${CUSTOMER_URL}/api/v1/customers"
+check_status 403
+check_field code FORBIDDEN
+AS=customer call GET "${CUSTOMER_URL}/api/v1/customers/${CUSTOMER_ID}"
+check_status 200
+check_field id "${CUSTOMER_ID}"
 
 heading "Create two products (inventory-service): 10 widgets at 25.00, 5 gadgets at 600.00"
 call POST "${INVENTORY_URL}/api/v1/products" "{\"sku\":\"${WIDGET}\",\"name\":\"Widget\",\"unitPrice\":25.00,\"available\":10}"
@@ -243,7 +272,7 @@ check_status 422
 check_field code INSUFFICIENT_STOCK
 check_present orderId
 REJECTED_STOCK_ID="$(json orderId)"
-call GET "${ORDER_URL}/api/v1/orders/${REJECTED_STOCK_ID}"
+AS=customer call GET "${ORDER_URL}/api/v1/orders/${REJECTED_STOCK_ID}"
 check_status 200
 check_field status REJECTED
 check_stock "${WIDGET}" 8 0
@@ -255,7 +284,7 @@ check_status 422
 check_field code PAYMENT_DECLINED
 check_present orderId
 REJECTED_PAYMENT_ID="$(json orderId)"
-call GET "${ORDER_URL}/api/v1/orders/${REJECTED_PAYMENT_ID}"
+AS=customer call GET "${ORDER_URL}/api/v1/orders/${REJECTED_PAYMENT_ID}"
 check_status 200
 check_field status REJECTED
 call GET "${PAYMENT_URL}/api/v1/payments?orderId=${REJECTED_PAYMENT_ID}"
@@ -265,22 +294,22 @@ check_field 0.declineReason LIMIT_EXCEEDED
 say "The gadgets are back in stock:"
 check_stock "${GADGET}" 4 0
 
-heading "The customer's orders, one order and its history"
-call GET "${ORDER_URL}/api/v1/orders?customerId=${CUSTOMER_ID}"
+heading "The customer's orders (a customer's list holds its own only), one order and its history"
+AS=customer call GET "${ORDER_URL}/api/v1/orders"
 check_status 200
 check_field "#" 3
-call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}"
+AS=customer call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}"
 check_status 200
 check_field status CONFIRMED
 check_field id "${ORDER_ID}"
-call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}/events"
+AS=customer call GET "${ORDER_URL}/api/v1/orders/${ORDER_ID}/events"
 check_status 200
 CHECKS=$((CHECKS + 1))
 [[ "$(json "#")" -gt 0 ]] || fail "expected at least one event in the order's history"
 say "ok: $(json "#") events"
 
 heading "Cancel the confirmed order: payment voided, units back in stock"
-call POST "${ORDER_URL}/api/v1/orders/${ORDER_ID}/cancel"
+AS=customer call POST "${ORDER_URL}/api/v1/orders/${ORDER_ID}/cancel"
 check_status 200
 check_field status CANCELLED
 call GET "${PAYMENT_URL}/api/v1/payments?orderId=${ORDER_ID}"

@@ -68,6 +68,8 @@ service_db() { echo "${1//-/_}${OMS_DB_SUFFIX}"; }   # customer-service -> custo
 service_jar() { echo "${OMS_ROOT}/$1/target/$1-${OMS_VERSION}.jar"; }
 service_pidfile() { echo "${OMS_RUN_DIR}/$1.pid"; }
 service_log() { echo "${OMS_LOG_DIR}/$1.log"; }
+# The local signing key of the bearer tokens (HS256): made on the first start, never committed.
+OMS_JWT_SECRET_FILE="${OMS_RUN_DIR}/jwt-secret"
 
 # Prints the pid of a running service started by these scripts, or fails.
 service_pid() {
@@ -277,4 +279,25 @@ show_log_tail() {
   printf '%s--- %s, latest start, last 40 lines ---%s\n' "${_c_yellow}" "${log}" "${_c_off}" >&2
   tail -n +"${from:-1}" "${log}" | tail -n 40 >&2
   printf '%s--- end of log ---%s\n' "${_c_yellow}" "${_c_off}" >&2
+}
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------------
+# Makes the local signing key unless it exists: 32 random bytes as 64 hex characters, readable by
+# this user only. Its value is never printed.
+ensure_jwt_secret() {
+  [[ -s "${OMS_JWT_SECRET_FILE}" ]] && return 0
+  have openssl || die "openssl not found: it makes the local token signing key (apt-get install openssl)"
+  mkdir -p "${OMS_RUN_DIR}"
+  (umask 077 && openssl rand -hex 32 >"${OMS_JWT_SECRET_FILE}")
+  info "made the local token signing key ${OMS_JWT_SECRET_FILE#"${OMS_ROOT}"/}"
+}
+
+# Prints the local signing key: JWT_SECRET when set, else the one start-local.sh made.
+jwt_secret() {
+  if [[ -n "${JWT_SECRET:-}" ]]; then printf '%s' "${JWT_SECRET}"; return 0; fi
+  [[ -s "${OMS_JWT_SECRET_FILE}" ]] ||
+    die "no signing key at ${OMS_JWT_SECRET_FILE}: start the system first (scripts/start-local.sh makes it)"
+  tr -d '\n' <"${OMS_JWT_SECRET_FILE}"
 }

@@ -6,7 +6,7 @@
 #
 # Logs go to .run/logs/<service>.log, pids to .run/<service>.pid. Running it again while the
 # system is up changes nothing. Settings (see docs/configuration.md): PG*, DB_POOL_SIZE, LOG_LEVEL,
-# SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
+# JWT_ISSUER, SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
 # MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
 # OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives),
 # OMS_RUN_DIR (instead of .run) and OMS_DB_SUFFIX (appended to each database's name), which let a
@@ -42,7 +42,9 @@ DB_USER=${PGUSER}
 DB_PASSWORD=${PGPASSWORD}
 DB_POOL_SIZE=${DB_POOL_SIZE}
 LOG_LEVEL=${LOG_LEVEL:-info}
+JWT_SECRET=$(jwt_secret)
 EOF
+  if [[ -n "${JWT_ISSUER:-}" ]]; then echo "JWT_ISSUER=${JWT_ISSUER}"; fi
   # Only what each service reads (compose.yaml likewise; ComposeFileTest checks compose).
   case "${service}" in
     inventory-service)
@@ -178,6 +180,7 @@ main() {
   mkdir -p "${OMS_LOG_DIR}"
   ensure_postgres
   create_databases
+  ensure_jwt_secret
   build_jars_if_stale
 
   step "Services"
@@ -199,6 +202,7 @@ main() {
   done
   info ""
   info "Try it:  bash http-examples/walkthrough.sh"
+  info "Token:   TOKEN=\$(scripts/token admin)   (or: scripts/token customer <customer-id>)"
   info "Logs:    .run/logs/<service>.log      Stop: scripts/stop-local.sh"
 }
 

@@ -7,6 +7,7 @@
 --   BENCH_KEY_PREFIX      prefix of every Idempotency-Key, unique per run and phase
 --   BENCH_RESULT          file done() writes NAME=value lines to (read by scripts/bench)
 --   BENCH_IDS             file done() writes "<order id> <status>" lines to, for 201 and 202 answers
+--   BENCH_TOKEN           the bearer token every request carries (scripts/token admin)
 --
 -- Each thread counts requests sent and answers by status code, and keeps the order id of every
 -- 201/202 answer (from Location); done() adds them up across threads (thread:get).
@@ -40,7 +41,8 @@ codes = {}    -- status -> answers
 ids = {}      -- order ids of 201 answers
 ids202 = {}   -- order ids of 202 answers (PENDING, settle later)
 
-local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json",
+                  ["Authorization"] = "Bearer " .. assert(os.getenv("BENCH_TOKEN"), "BENCH_TOKEN is not set") }
 
 function request()
   sent = sent + 1

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         servers = @Server(url = "/", description = "this service"),
         tags = @Tag(name = "customers", description = "Customers and their status"),
         security = @SecurityRequirement(name = "bearer"))
+// Swagger UI's Authorize takes a token from scripts/token (locally) or the identity provider.
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         tags = {@Tag(name = "products", description = "The catalogue: prices and free stock"),
                 @Tag(name = "reservations", description = "Stock held for an order until it is committed or released")},
         security = @SecurityRequirement(name = "bearer"))
+// Swagger UI's Authorize takes a token from scripts/token (locally) or the identity provider.
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {

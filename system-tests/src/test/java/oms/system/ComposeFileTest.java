@@ -27,13 +27,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ComposeFileTest {
 
+    /** Read by service-chassis for every service (oms.chassis.security), not by a service's application.yml. */
+    private static final Set<String> CHASSIS_VARIABLES =
+            Set.of("JWT_SECRET", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE", "SERVICE_TOKEN");
+
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(\\w+).*");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
     private static final Pattern MEGABYTES = Pattern.compile("(\\d+)m");
     /** Read by the JVM and glibc, not by application.yml. */
     private static final Set<String> PROCESS_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
-    /** The signing secret of the access tokens, passed before every service reads it (JWT is on its way). */
-    private static final Set<String> PREPARED_VARIABLES = Set.of("JWT_SECRET");
 
     private static Path root;
     private static ComposeFile compose;
@@ -213,7 +215,7 @@ class ComposeFileTest {
             assertTrue(env.containsKey(required), service.module() + " must set " + required);
         }
         List<String> unread = env.keySet().stream()
-                .filter(name -> !PROCESS_VARIABLES.contains(name) && !PREPARED_VARIABLES.contains(name))
+                .filter(name -> !PROCESS_VARIABLES.contains(name) && !CHASSIS_VARIABLES.contains(name))
                 // OTEL_* variables are read by the OpenTelemetry SDK itself (service-chassis' telemetry).
                 .filter(name -> !name.startsWith("OTEL_"))
                 .filter(name -> !config.toString().contains("${" + name)).toList();

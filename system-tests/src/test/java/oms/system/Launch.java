@@ -24,6 +24,7 @@ final class Launch {
         env.put("DB_PASSWORD", Postgres.PASSWORD);
         env.put("DB_POOL_SIZE", "10");
         env.put("LOG_LEVEL", "info");
+        env.put("JWT_SECRET", Tokens.SECRET);
         switch (service) {
             case INVENTORY -> {
                 env.put("SHOP_CURRENCY", "USD");

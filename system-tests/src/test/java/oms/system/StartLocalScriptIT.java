@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,7 @@ class StartLocalScriptIT {
                 assertTrue(commandLine.contains("-XX:TrimNativeHeapInterval="), service + " runs without the native heap trim: " + commandLine);
             }
         }
+        theSigningKeyIsMadeKeptPrivateAndTokensWork(first);
         try (var archives = Files.list(runDir.resolve("cds"))) {
             assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
         }
@@ -80,10 +83,28 @@ class StartLocalScriptIT {
         assertEquals(4, started, second);
     }
 
+    /** The first start made .run/jwt-secret for this user only, printed and logged it nowhere, and scripts/token signs with it. */
+    private void theSigningKeyIsMadeKeptPrivateAndTokensWork(String output) throws IOException, InterruptedException {
+        Path secret = runDir.resolve("jwt-secret");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        String key = Files.readString(secret).strip();
+        assertEquals(64, key.length(), "32 random bytes in hex");
+        assertFalse(output.contains(key), "start-local.sh printed the signing key");
+        for (Service service : Service.values()) {
+            assertFalse(Files.readString(runDir.resolve("logs/" + service.module() + ".log")).contains(key),
+                    service + " logged the signing key");
+        }
+        String token = run("scripts/token", "admin").strip();
+        String customers = "http://127.0.0.1:" + Service.CUSTOMER.contractPort() + "/api/v1/customers";
+        assertEquals(200, Http.get(customers, "Authorization", "Bearer " + token).statusCode());
+        assertEquals(401, Http.get(customers, "Authorization", Http.ANONYMOUS).statusCode());
+    }
+
     /** Runs a script as a user would, waits for it, and returns its output; fails on a non-zero exit. */
-    private String run(String script) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve(script).toString())
-                .directory(root.toFile()).redirectErrorStream(true);
+    private String run(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("OMS_RUN_DIR", runDir.toString());
         builder.environment().put("OMS_DB_SUFFIX", DB_SUFFIX);
         builder.environment().put("OMS_SKIP_BUILD", "1");   // the reactor built the jars before this module

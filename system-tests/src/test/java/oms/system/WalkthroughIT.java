@@ -40,6 +40,8 @@ class WalkthroughIT {
         builder.environment().put("INVENTORY_URL", sut.url(Service.INVENTORY));
         builder.environment().put("PAYMENT_URL", sut.url(Service.PAYMENT));
         builder.environment().put("NO_COLOR", "1");
+        // scripts/token signs with JWT_SECRET when set: the key this system was launched with.
+        builder.environment().put("JWT_SECRET", Tokens.SECRET);
         Process walkthrough = builder.start();
         walkthrough.getOutputStream().close();
         byte[] bytes = walkthrough.getInputStream().readAllBytes();

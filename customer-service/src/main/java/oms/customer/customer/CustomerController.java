@@ -1,6 +1,7 @@
 package oms.customer.customer;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import oms.chassis.openapi.InvalidRequest;
@@ -24,6 +27,9 @@ import oms.chassis.openapi.TokenRequired;
 import oms.chassis.web.Problem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import oms.chassis.security.Caller;
+import oms.chassis.security.Roles;
+import oms.chassis.web.ApiException;
 
 import java.net.URI;
 import java.util.List;
@@ -33,6 +39,7 @@ import oms.chassis.web.Paging;
 @Tag(name = "customers")
 @TokenRequired
 @Controller("/api/v1/customers")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CustomerController {
 
@@ -66,19 +73,25 @@ class CustomerController {
     @Get
     @Operation(operationId = "listCustomers", summary = "List customers, oldest first")
     @InvalidRequest
+    @Secured({Roles.ADMIN, Roles.SERVICE})
     List<CustomerResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Paging.offset(page, size);
         return service.list(page, size).stream().map(CustomerResponse::of).toList();
     }
 
+    /** A customer reads its own record only: another's is 403, whether or not it exists, so ids cannot be probed. */
     @Get("/{id}")
     @Operation(operationId = "getCustomer", summary = "Read one customer")
     @InvalidRequest
     @ApiResponse(responseCode = "404", description = "CUSTOMER_NOT_FOUND", content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "CUSTOMER_NOT_FOUND", value = CUSTOMER_NOT_FOUND)))
-    CustomerResponse get(@PathVariable UUID id) {
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
+    CustomerResponse get(@PathVariable UUID id, Authentication authentication) {
+        if (!Caller.of(authentication).mayActFor(id)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "A customer may read its own record only");
+        }
         return CustomerResponse.of(service.get(id));
     }
 

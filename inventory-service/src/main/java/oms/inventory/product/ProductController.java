@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,7 @@ import oms.chassis.openapi.InvalidRequest;
 import oms.chassis.openapi.JsonBody;
 import oms.chassis.openapi.TokenRequired;
 import oms.chassis.web.Problem;
+import oms.chassis.security.Roles;
 import oms.inventory.InventorySettings;
 
 import java.net.URI;
@@ -35,6 +37,7 @@ import oms.chassis.web.Paging;
 @Tag(name = "products")
 @TokenRequired
 @Controller("/api/v1/products")
+@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProductController {
 
@@ -70,6 +73,7 @@ class ProductController {
     @Get
     @Operation(operationId = "listProducts", summary = "List products by sku")
     @InvalidRequest
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     List<ProductResponse> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                                @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Paging.offset(page, size);
@@ -82,6 +86,7 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "PRODUCT_NOT_FOUND", value = PRODUCT_NOT_FOUND)))
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     ProductResponse get(@PathVariable @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku) {
         return view(service.get(sku));
     }
@@ -114,6 +119,7 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "PRODUCT_NOT_FOUND", content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "PRODUCT_NOT_FOUND", value = PRODUCT_NOT_FOUND)))
+    @Secured({Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     AvailabilityResponse availability(@PathVariable @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku,
                                       @QueryValue @Min(1) int quantity) {
         return AvailabilityResponse.of(service.get(sku), quantity);

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import oms.chassis.openapi.InvalidRequest;
 import oms.chassis.openapi.JsonBody;
 import oms.chassis.openapi.TokenRequired;
+import oms.chassis.security.Roles;
 import oms.chassis.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +35,7 @@ import oms.chassis.web.Paging;
 @Tag(name = "reservations")
 @TokenRequired
 @Controller("/api/v1/reservations")
+@Secured({Roles.ADMIN, Roles.SERVICE})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReservationController {
 

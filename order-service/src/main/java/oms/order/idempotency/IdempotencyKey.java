@@ -7,9 +7,9 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of idempotency_key. */
+/** A row of idempotency_key: a client's key, scoped by the principal (token {@code sub}) that sent it. */
 @MappedEntity("idempotency_key")
-public record IdempotencyKey(@Id String key, String requestHash, UUID orderId, KeyState state,
+public record IdempotencyKey(String principal, @Id String key, String requestHash, UUID orderId, KeyState state,
                              @Nullable Instant lockedUntil, @Nullable Integer responseStatus,
                              @Nullable String responseBody, Instant createdAt, Instant updatedAt) {
 

@@ -14,32 +14,29 @@ public interface IdempotencyKeyRepository extends GenericRepository<IdempotencyK
 
     /** The claim: 1 when this request is the first with the key, 0 when the key exists (or is being inserted). */
     @Query("""
-            INSERT INTO idempotency_key (key, request_hash, order_id, state, locked_until, created_at, updated_at)
-            VALUES (:key, :hash, :orderId, 'IN_PROGRESS', :lockedUntil, :now, :now)
-            ON CONFLICT (key) DO NOTHING""")
-    int tryInsert(String key, String hash, UUID orderId, Instant lockedUntil, Instant now);
+            INSERT INTO idempotency_key (principal, key, request_hash, order_id, state, locked_until, created_at, updated_at)
+            VALUES (:principal, :key, :hash, :orderId, 'IN_PROGRESS', :lockedUntil, :now, :now)
+            ON CONFLICT (principal, key) DO NOTHING""")
+    int tryInsert(String principal, String key, String hash, UUID orderId, Instant lockedUntil, Instant now);
 
-    @Query("SELECT * FROM idempotency_key WHERE key = :key FOR UPDATE")
-    Optional<IdempotencyKey> lock(String key);
+    @Query("SELECT * FROM idempotency_key WHERE principal = :principal AND key = :key FOR UPDATE")
+    Optional<IdempotencyKey> lock(String principal, String key);
 
     @Query("""
             UPDATE idempotency_key SET state = 'IN_PROGRESS', locked_until = :lockedUntil,
                    response_status = NULL, response_body = NULL, updated_at = :now
-            WHERE key = :key""")
-    void reopen(String key, Instant lockedUntil, Instant now);
+            WHERE order_id = :orderId""")
+    void reopen(UUID orderId, Instant lockedUntil, Instant now);
 
     @Query("""
             UPDATE idempotency_key SET state = 'COMPLETED', locked_until = NULL,
                    response_status = :status, response_body = :body, updated_at = :now
-            WHERE key = :key""")
-    void complete(String key, int status, String body, Instant now);
+            WHERE order_id = :orderId""")
+    void complete(UUID orderId, int status, String body, Instant now);
 
     /** Gives up the lock without an answer to keep: a retry then sees the order as it is. */
-    @Query("UPDATE idempotency_key SET locked_until = :now, updated_at = :now WHERE key = :key")
-    void unlock(String key, Instant now);
-
-    @Query("SELECT key FROM idempotency_key WHERE order_id = :orderId")
-    Optional<String> findKeyByOrderId(UUID orderId);
+    @Query("UPDATE idempotency_key SET locked_until = :now, updated_at = :now WHERE order_id = :orderId")
+    void unlock(UUID orderId, Instant now);
 
     @Query("DELETE FROM idempotency_key WHERE created_at < :cutoff AND state = 'COMPLETED'")
     int deleteCompletedBefore(Instant cutoff);

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -26,6 +28,9 @@ import jakarta.validation.constraints.Min;
 import oms.chassis.openapi.InvalidRequest;
 import oms.chassis.openapi.TokenRequired;
 import oms.chassis.web.Problem;
+import oms.chassis.security.Caller;
+import oms.chassis.security.Roles;
+import oms.chassis.web.ApiException;
 import oms.order.placement.CancelOrderService;
 import oms.order.placement.PlaceOrderService;
 import oms.order.placement.PlacementOutcome;
@@ -38,6 +43,7 @@ import oms.chassis.web.Paging;
 @Tag(name = "orders")
 @TokenRequired
 @Controller("/api/v1/orders")
+@Secured({Roles.ADMIN, Roles.CUSTOMER})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OrderController {
 
@@ -141,8 +147,12 @@ class OrderController {
                                @Parameter(required = true, description = "1-255 printable ASCII characters; one key is one order",
                                        schema = @Schema(type = "string", pattern = "^[ -~]{1,255}$"))
                                @io.micronaut.core.annotation.NonNull Optional<String> idempotencyKey,
-                               @Body @Valid PlaceOrderRequest request) {
-        PlacementOutcome outcome = placement.place(idempotencyKey.orElse(null), request);
+                               @Body @Valid PlaceOrderRequest request, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.mayActFor(request.customerId())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "A customer may place orders for itself only");
+        }
+        PlacementOutcome outcome = placement.place(caller.principal(), idempotencyKey.orElse(null), request);
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(outcome.status()))
                 .contentType(outcome.contentType()).body(outcome.body());
         outcome.headers().forEach(response::header);
@@ -155,8 +165,8 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "ORDER_NOT_FOUND", value = ORDER_NOT_FOUND)))
-    OrderView get(@PathVariable UUID id) {
-        return queries.get(id);
+    OrderView get(@PathVariable UUID id, Authentication authentication) {
+        return queries.get(id, Caller.of(authentication));
     }
 
     @Post("/{id}/cancel")
@@ -179,7 +189,8 @@ class OrderController {
             content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "DEPENDENCY_UNAVAILABLE", value = DEPENDENCY_UNAVAILABLE)))
-    OrderView cancel(@PathVariable UUID id) {
+    OrderView cancel(@PathVariable UUID id, Authentication authentication) {
+        queries.checkVisible(id, Caller.of(authentication));
         return cancellation.cancel(id);
     }
 
@@ -189,20 +200,25 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "ORDER_NOT_FOUND", content = @Content(
             mediaType = Problem.CONTENT_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "ORDER_NOT_FOUND", value = ORDER_NOT_FOUND)))
-    List<OrderEventView> events(@PathVariable UUID id) {
-        return queries.events(id);
+    List<OrderEventView> events(@PathVariable UUID id, Authentication authentication) {
+        return queries.events(id, Caller.of(authentication));
     }
 
     @Get
-    @Operation(operationId = "listOrders", summary = "List orders, optionally of one customer and/or in one status, oldest first")
+    @Operation(operationId = "listOrders", summary = "List orders, optionally of one customer and/or in one status, oldest first",
+            description = "A customer's list holds its own orders only, whatever customerId says.")
     @InvalidRequest
     List<OrderView> list(@QueryValue @Nullable UUID customerId,
                          @QueryValue @Nullable @Schema(implementation = String.class,
                                  allowableValues = {"PENDING", "CONFIRMED", "REJECTED", "FAILED", "CANCELLED"})
                          OrderStatus status,
                          @QueryValue(defaultValue = "0") @Min(0) int page,
-                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
         Paging.offset(page, size);
+        Caller caller = Caller.of(authentication);
+        if (caller.customer()) {
+            return caller.customerId().map(own -> queries.search(own, status, page, size)).orElse(List.of());
+        }
         return queries.search(customerId, status, page, size);
     }
 }

@@ -2,6 +2,7 @@ package oms.order.order;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import oms.chassis.security.Caller;
 import oms.chassis.web.ApiException;
 
 import java.util.List;
@@ -24,17 +25,27 @@ public class OrderQueries {
     }
 
     public OrderView get(UUID id) {
-        return OrderView.of(find(id), items.findByOrderIdOrderByLineNo(id));
+        return get(id, Caller.SYSTEM);
+    }
+
+    public OrderView get(UUID id, Caller caller) {
+        return OrderView.of(find(id, caller), items.findByOrderIdOrderByLineNo(id));
     }
 
     /** The order's timeline, oldest first. */
-    public List<OrderEventView> events(UUID id) {
-        find(id);
+    public List<OrderEventView> events(UUID id, Caller caller) {
+        find(id, caller);
         return events.findByOrderIdOrderById(id).stream().map(OrderEventView::of).toList();
     }
 
-    private Order find(UUID id) {
-        return orders.findById(id).orElseThrow(() ->
+    /** Throws ORDER_NOT_FOUND unless the order exists and the caller may see it. */
+    public void checkVisible(UUID id, Caller caller) {
+        find(id, caller);
+    }
+
+    /** Another customer's order is answered exactly like a missing one, so order ids cannot be probed. */
+    private Order find(UUID id, Caller caller) {
+        return orders.findById(id).filter(o -> caller.mayActFor(o.customerId())).orElseThrow(() ->
                 ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + id));
     }
 

@@ -69,7 +69,7 @@ public class CancelOrderService {
             throw inProgress();
         }
         if (p.isSettled()) {
-            settlement.settle(p, null);
+            settlement.settle(p);
             metrics.settled(p.status());
             return queries.get(orderId);
         }

@@ -46,7 +46,10 @@ public class PlaceOrderService {
         this.clock = clock;
     }
 
-    public PlacementOutcome place(@Nullable String key, PlaceOrderRequest request) {
+    /**
+     * @param principal the caller (token {@code sub}); its Idempotency-Keys are its own
+     */
+    public PlacementOutcome place(String principal, @Nullable String key, PlaceOrderRequest request) {
         long started = System.nanoTime();
         Instant deadline = clock.instant().plus(settings.budget());
         IdempotencyKeyFormat.check(key);
@@ -54,10 +57,10 @@ public class PlaceOrderService {
         if (repeated != null) {
             throw ApiException.invalid("items", "sku " + repeated + " appears more than once");
         }
-        Claim claim = claims.claim(key, RequestFingerprint.of(request), request);
+        Claim claim = claims.claim(principal, key, RequestFingerprint.of(request), request);
         if (claim instanceof Claim.Run run) {
             try (MDC.MDCCloseable orderId = MDC.putCloseable("order_id", run.placement().orderId().toString())) {
-                return run(key, run.placement(), deadline, started);
+                return run(run.placement(), deadline, started);
             }
         }
         if (claim instanceof Claim.Replay replay) {
@@ -75,11 +78,11 @@ public class PlaceOrderService {
                 "A request with this Idempotency-Key is still being processed", KEY_IN_USE_RETRY_SECONDS);
     }
 
-    private PlacementOutcome run(String key, Placement p, Instant deadline, long started) {
+    private PlacementOutcome run(Placement p, Instant deadline, long started) {
         try {
             saga.run(p, deadline);
             if (p.status() != OrderStatus.PENDING) {
-                PlacementOutcome outcome = settlement.settle(p, key);
+                PlacementOutcome outcome = settlement.settle(p);
                 metrics.settled(p.status());
                 metrics.placed(p.status(), started);
                 LOG.info("Order {}: {}", p.orderId(), p.status());
@@ -90,7 +93,7 @@ public class PlaceOrderService {
         } catch (PlacementJournal.LeaseLost e) {
             // Another holder drives the order now; show it as it is.
         }
-        claims.unlock(key);
+        claims.unlock(p.orderId());
         metrics.placed(OrderStatus.PENDING, started);
         LOG.info("Order {}: PENDING, settles in the background", p.orderId());
         return answers.order(202, p.orderId());

@@ -43,16 +43,19 @@ class PlacementClaims {
         this.clock = clock;
     }
 
+    /**
+     * @param principal who sends the key: the same key from two principals is two keys
+     */
     @Transactional
-    public Claim claim(String key, String hash, PlaceOrderRequest request) {
+    public Claim claim(String principal, String key, String hash, PlaceOrderRequest request) {
         Instant now = now();
         Instant leaseUntil = now.plus(settings.lease());
         UUID orderId = UUID.randomUUID();
         UUID token = UUID.randomUUID();
-        if (keys.tryInsert(key, hash, orderId, leaseUntil, now) == 1) {
+        if (keys.tryInsert(principal, key, hash, orderId, leaseUntil, now) == 1) {
             return new Claim.Run(createOrder(orderId, token, leaseUntil, request, now));
         }
-        IdempotencyKey existing = keys.lock(key).orElse(null);
+        IdempotencyKey existing = keys.lock(principal, key).orElse(null);
         if (existing == null) {
             return new Claim.InUse();   // deleted between our insert and our read: let the client retry
         }
@@ -66,7 +69,7 @@ class PlacementClaims {
             return new Claim.Unsettled(existing.orderId());
         }
         if (orders.reopenFailed(existing.orderId(), token, leaseUntil, now) == 1) {
-            keys.reopen(key, leaseUntil, now);
+            keys.reopen(existing.orderId(), leaseUntil, now);
             items.clearPrices(existing.orderId());
             Order order = orders.findById(existing.orderId()).orElseThrow();
             started(order.id(), order.attempt(), "the FAILED order is placed again", now);
@@ -76,8 +79,8 @@ class PlacementClaims {
     }
 
     /** The request answers before the order settled: a retry with the key then sees the order as it is. */
-    public void unlock(String key) {
-        keys.unlock(key, now());
+    public void unlock(UUID orderId) {
+        keys.unlock(orderId, now());
     }
 
     private Placement createOrder(UUID orderId, UUID token, Instant leaseUntil, PlaceOrderRequest request, Instant now) {

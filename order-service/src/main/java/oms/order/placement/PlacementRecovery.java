@@ -70,7 +70,7 @@ class PlacementRecovery {
         try {
             saga.resume(p, clock.instant().plus(settings.budget()));
             if (p.isSettled()) {
-                settlement.settle(p, null);
+                settlement.settle(p);
                 metrics.settled(p.status());
                 LOG.info("Recovered order {}: {}", p.orderId(), p.status());
                 return;

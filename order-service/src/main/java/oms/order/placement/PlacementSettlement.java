@@ -1,6 +1,5 @@
 package oms.order.placement;
 
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import oms.order.idempotency.IdempotencyKeyRepository;
@@ -28,19 +27,14 @@ class PlacementSettlement {
         this.clock = clock;
     }
 
-    /**
-     * @param key the request's key, or null when recovery settles the order without its request
-     */
+    /** Also when recovery settles the order without its request: the key is found by the order id. */
     @Transactional
-    public PlacementOutcome settle(Placement p, @Nullable String key) {
+    public PlacementOutcome settle(Placement p) {
         journal.record(p, "ORDER", p.status().name(), p.failureCode());
         PlacementOutcome outcome = answers.answerFor(p);
         // A cancellation changes the order, not the answer its placement gave: the key keeps replaying that.
         if (p.status() != OrderStatus.CANCELLED) {
-            String owner = key != null ? key : keys.findKeyByOrderId(p.orderId()).orElse(null);
-            if (owner != null) {
-                keys.complete(owner, outcome.status(), outcome.body(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-            }
+            keys.complete(p.orderId(), outcome.status(), outcome.body(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         }
         return outcome;
     }

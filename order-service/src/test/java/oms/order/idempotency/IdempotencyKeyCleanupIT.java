@@ -44,8 +44,8 @@ class IdempotencyKeyCleanupIT extends TestDatabase {
     }
 
     private void insert(String key, String state, Instant created) {
-        jdbc.prepareStatement("INSERT INTO idempotency_key (key, request_hash, order_id, state, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+        jdbc.prepareStatement("INSERT INTO idempotency_key (principal, key, request_hash, order_id, state, created_at, updated_at) "
+                + "VALUES ('test-admin', ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, key);
             ps.setString(2, "0".repeat(64));
             ps.setObject(3, UUID.randomUUID());

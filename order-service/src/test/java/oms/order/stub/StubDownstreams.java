@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import jakarta.inject.Singleton;
+import oms.chassis.security.Roles;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Customer, inventory and payment as small in-memory controllers on the test's own embedded server,
- * so that order-service's real HTTP clients, breakers and database are exercised.
+ * so that order-service's real HTTP clients, breakers and database are exercised. They let in only a
+ * service token, as the real services do for order-service.
  */
 public final class StubDownstreams {
 
@@ -48,6 +51,7 @@ public final class StubDownstreams {
 
     @Requires(property = "spec.name", value = "OrderApiIT")
     @Controller("/api/v1/customers")
+    @Secured(Roles.SERVICE)
     static class Customers {
         private final World world;
 
@@ -66,6 +70,7 @@ public final class StubDownstreams {
 
     @Requires(property = "spec.name", value = "OrderApiIT")
     @Controller("/api/v1/reservations")
+    @Secured(Roles.SERVICE)
     @ExecuteOn(TaskExecutors.BLOCKING)
     static class Reservations {
         private final World world;
@@ -133,6 +138,7 @@ public final class StubDownstreams {
 
     @Requires(property = "spec.name", value = "OrderApiIT")
     @Controller("/api/v1/payments")
+    @Secured(Roles.SERVICE)
     static class Payments {
         private final World world;
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,6 +26,8 @@ import oms.chassis.openapi.JsonBody;
 import oms.chassis.openapi.TokenRequired;
 import oms.chassis.web.Problem;
 
+import oms.chassis.security.Roles;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +36,7 @@ import oms.chassis.web.Paging;
 @Tag(name = "payments")
 @TokenRequired
 @Controller("/api/v1/payments")
+@Secured({Roles.ADMIN, Roles.SERVICE})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PaymentController {
 

@@ -38,6 +38,12 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
         List<Problem.FieldError> errors = status >= 500 ? List.of() : fieldErrors(context);
         String detail = errors.isEmpty() ? (status == 413 ? "The request body is larger than 64 KiB" : response.reason())
                 : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        // The security filter's error names no field: say what the caller lacks instead.
+        if (status == 401) {
+            detail = "A valid bearer token is required (Authorization: Bearer <JWT>)";
+        } else if (status == 403) {
+            detail = "The token does not allow this request";
+        }
         Problem problem = Problem.of(status, response.reason(), codeFor(status), detail,
                 status == 400 ? errors : null);
         return typed.contentType(Problem.CONTENT_TYPE).body(problem);
@@ -46,6 +52,8 @@ class ProblemErrorProcessor implements ErrorResponseProcessor<Problem> {
     private static String codeFor(int status) {
         return switch (status) {
             case 400 -> "INVALID_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
