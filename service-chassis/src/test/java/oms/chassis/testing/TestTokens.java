@@ -57,6 +57,8 @@ public final class TestTokens {
         forged.put("alg none", new PlainJWT(claims(ISSUER, Instant.now().plus(LIFETIME))).serialize());
         forged.put("expired", signed(claims(ISSUER, Instant.now().minus(Duration.ofMinutes(5)))));
         forged.put("wrong issuer", signed(claims("someone-else", Instant.now().plus(LIFETIME))));
+        forged.put("no expiry", signed(new JWTClaimsSet.Builder().subject("test-admin").issuer(ISSUER)
+                .claim("roles", List.of(Roles.ADMIN)).build()));
         forged.put("not a JWT", "not-a-token");
         return forged;
     }
