@@ -79,7 +79,7 @@ class ObservabilityIT {
             assertEquals(1.0, byStatus.get("REJECTED"), "REJECTED in " + byStatus);
             assertEquals(0.0, byStatus.get("FAILED"), "FAILED in " + byStatus);
 
-            JsonNode up = prometheus.query("up == 1");
+            JsonNode up = awaitResults(prometheus, "up == 1", 4);
             assertEquals(4, up.size(), "all four jobs up: " + up);
             assertEquals(5, prometheus.query("resilience4j_circuitbreaker_state{state=\"closed\"} == 1").size(),
                     "the five breakers (customer, inventory, payment and the two look-ups) closed");
@@ -135,6 +135,17 @@ class ObservabilityIT {
     private static boolean pause() {
         PrometheusServer.sleep(200);
         return true;
+    }
+
+    /** The query's result once it has {@code size} series (a scrape can miss on a busy machine), or after 30 s. */
+    private static JsonNode awaitResults(PrometheusServer prometheus, String promql, int size) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode result = prometheus.query(promql);
+        while (result.size() != size && Instant.now().isBefore(until)) {
+            PrometheusServer.sleep(500);
+            result = prometheus.query(promql);
+        }
+        return result;
     }
 
     /** oms_orders_total by status as Prometheus has it, once it has scraped what is expected (or after 30 s). */

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PrometheusServer implements AutoCloseable {
 
-    static final String SCRAPE_INTERVAL = "1s";
+    /** Short, but not so short that a scrape of a busy service times out (the timeout is the interval at most). */
+    static final String SCRAPE_INTERVAL = "2s";
 
     private final Process process;
     private final String url;
