@@ -1,11 +1,13 @@
 package oms.customer.customer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.UUID;
 
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CustomerResponse(UUID id, String name, String email, CustomerStatus status,
                                Instant createdAt, Instant updatedAt) {
 

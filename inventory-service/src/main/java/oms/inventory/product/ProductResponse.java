@@ -1,5 +1,6 @@
 package oms.inventory.product;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param reserved  units held by HELD reservations
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProductResponse(String sku, String name, @Schema(multipleOf = 0.01) BigDecimal unitPrice, String currency,
                               long available, long reserved, Instant createdAt, Instant updatedAt) {
 

@@ -1,5 +1,6 @@
 package oms.inventory.reservation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,10 +11,12 @@ import java.util.UUID;
 
 /** A reservation as the API shows it; items carry the unit price fixed when the stock was held. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReservationResponse(UUID id, UUID orderId, int attempt, ReservationStatus status, List<Item> items,
                                   String currency, Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(String sku, int quantity, @Schema(multipleOf = 0.01) BigDecimal unitPrice) {
     }
 

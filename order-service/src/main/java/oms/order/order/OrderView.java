@@ -1,5 +1,6 @@
 package oms.order.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 /** The order as the API shows it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Order", example = """
         {"id": "0b9d3c1e-6f4a-4c36-9a55-2f1d8f0e7a10", "customerId": "5f0c2a7e-8d1b-4e0a-b3f9-1c2d3e4f5a6b",
          "status": "CONFIRMED", "items": [{"sku": "BOOK-42", "quantity": 2, "unitPrice": 12.50, "lineTotal": 25.00}],
@@ -25,6 +27,7 @@ public record OrderView(UUID id, UUID customerId, OrderStatus status, List<Item>
                         Instant createdAt, Instant updatedAt) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "OrderLine")
     public record Item(String sku, int quantity, @Nullable @Schema(multipleOf = 0.01) BigDecimal unitPrice,
                        @Nullable @Schema(multipleOf = 0.01) BigDecimal lineTotal) {

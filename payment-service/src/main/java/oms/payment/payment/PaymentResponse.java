@@ -1,5 +1,6 @@
 package oms.payment.payment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PaymentResponse(UUID id, UUID orderId, int attempt, UUID customerId,
                               @Schema(multipleOf = 0.01) BigDecimal amount, String currency, PaymentStatus status,
                               // inline, as OpenAPI 3.0 cannot mark a $ref nullable
