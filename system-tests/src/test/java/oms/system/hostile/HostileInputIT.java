@@ -97,9 +97,9 @@ class HostileInputIT {
     @net.jqwik.api.Example
     void anonymousCallersGetTheHealthStatusOnlyAndNoOtherManagementEndpoint() {
         for (Service service : Service.values()) {
-            JsonNode health = Http.json(Http.get(sut.url(service) + "/health"));
-            assertEquals("UP", health.get("status").asText());
-            assertTrue(health.path("details").isNull() || health.path("details").isMissingNode(), health::toString);
+            HttpResponse<String> health = Http.get(sut.url(service) + "/health", "Authorization", Http.ANONYMOUS);
+            assertEquals(200, health.statusCode());
+            assertEquals("{\"status\":\"UP\"}", health.body(), () -> service + " /health to an anonymous caller");
             for (String path : List.of("/routes", "/beans", "/env", "/loggers", "/refresh", "/threaddump", "/info")) {
                 assertEquals(404, Http.get(sut.url(service) + path).statusCode(), () -> service + path);
             }
@@ -200,6 +200,7 @@ class HostileInputIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", Http.adminAuthorization())
                 .method(method, body);
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
