@@ -1,5 +1,6 @@
 package oms.customer;
 
+import oms.chassis.testing.Concurrently;
 import oms.chassis.testing.TestDatabase;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -79,30 +77,15 @@ class CustomerApiIT extends TestDatabase {
     @Test
     void concurrentCreatesWithOneEmailMakeExactlyOneCustomer() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<Integer>> results = new java.util.ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(() -> {
-                    try {
-                        return client().exchange(HttpRequest.POST("/api/v1/customers", Map.of("name", "R", "email", email))).code();
-                    } catch (HttpClientResponseException e) {
-                        return e.code();
-                    }
-                }));
+        List<Integer> codes = Concurrently.run(20, i -> {
+            try {
+                return client().exchange(HttpRequest.POST("/api/v1/customers", Map.of("name", "R", "email", email))).code();
+            } catch (HttpClientResponseException e) {
+                return e.code();
             }
-            int created = 0;
-            int conflicts = 0;
-            for (Future<Integer> f : results) {
-                int code = f.get();
-                if (code == 201) created++;
-                if (code == 409) conflicts++;
-            }
-            assertEquals(1, created);
-            assertEquals(19, conflicts);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
+        assertEquals(19, codes.stream().filter(c -> c == 409).count(), codes::toString);
     }
 
     @Test
@@ -146,11 +129,7 @@ class CustomerApiIT extends TestDatabase {
 
     @Test
     void healthShowsAnonymousCallersTheStatusOnly() {
-        // A plain call, without the admin token the tests' clients add: exactly the contract's body.
-        java.net.http.HttpResponse<String> health = oms.chassis.testing.RawHttp.send(server.getURL(), "GET",
-                "/health/readiness", null, null);
-        assertEquals(200, health.statusCode());
-        assertEquals("{\"status\":\"UP\"}", health.body());
+        oms.chassis.testing.AnonymousHealth.assertStatusOnly(server.getURL());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package oms.inventory;
 
+import oms.chassis.testing.Concurrently;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,13 +11,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -71,22 +68,10 @@ class ProductApiIT extends TestDatabase {
     @Test
     void concurrentCreatesOfOneSkuMakeExactlyOneProduct() throws Exception {
         String sku = sku("RACE");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(() -> api().status(HttpRequest.POST("/api/v1/products",
-                        Map.of("sku", sku, "name", "R", "unitPrice", 1, "available", 1)))));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                codes.add(f.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
-            assertEquals(19, codes.stream().filter(c -> c == 409).count(), codes::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> codes = Concurrently.run(20, i -> api().status(HttpRequest.POST("/api/v1/products",
+                Map.of("sku", sku, "name", "R", "unitPrice", 1, "available", 1))));
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes::toString);
+        assertEquals(19, codes.stream().filter(c -> c == 409).count(), codes::toString);
     }
 
     @Test
@@ -157,11 +142,7 @@ class ProductApiIT extends TestDatabase {
 
     @Test
     void healthShowsAnonymousCallersTheStatusOnly() {
-        // A plain call, without the admin token the tests' clients add: exactly the contract's body.
-        java.net.http.HttpResponse<String> health = oms.chassis.testing.RawHttp.send(server.getURL(), "GET",
-                "/health/readiness", null, null);
-        assertEquals(200, health.statusCode());
-        assertEquals("{\"status\":\"UP\"}", health.body());
+        oms.chassis.testing.AnonymousHealth.assertStatusOnly(server.getURL());
     }
 
     @Test

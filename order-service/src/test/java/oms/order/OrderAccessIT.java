@@ -6,9 +6,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import oms.chassis.testing.Access;
 import oms.chassis.testing.RawHttp;
-import oms.chassis.testing.TestDatabase;
 import oms.chassis.testing.TestTokens;
 import oms.order.stub.StubDownstreams;
+import oms.order.stub.WithStubDownstreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 @Property(name = "spec.name", value = "OrderApiIT")
-class OrderAccessIT extends TestDatabase {
+class OrderAccessIT extends WithStubDownstreams {
 
-    private static final int PORT = freePort();
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     @Inject
@@ -56,16 +54,6 @@ class OrderAccessIT extends TestDatabase {
     private String alicesOrder;
     private String bobsOrder;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        String self = "http://127.0.0.1:" + PORT;
-        properties.put("micronaut.server.port", String.valueOf(PORT));
-        properties.put("micronaut.http.services.customer.url", self);
-        properties.put("micronaut.http.services.inventory.url", self);
-        properties.put("micronaut.http.services.payment.url", self);
-        return properties;
-    }
 
     @BeforeAll
     void eachCustomerHasAConfirmedOrder() {

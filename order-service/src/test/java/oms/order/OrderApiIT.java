@@ -1,6 +1,5 @@
 package oms.order;
 
-import oms.chassis.testing.TestDatabase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -12,21 +11,16 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import oms.chassis.testing.Concurrently;
 import oms.order.stub.StubDownstreams;
+import oms.order.stub.WithStubDownstreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "spec.name", value = "OrderApiIT")
 @Property(name = "placement.budget", value = "2s")
 @Property(name = "placement.recovery-interval", value = "300ms")
-class OrderApiIT extends TestDatabase {
+class OrderApiIT extends WithStubDownstreams {
 
-    private static final int PORT = freePort();
 
     @Inject
     @Client("/")
@@ -52,16 +45,6 @@ class OrderApiIT extends TestDatabase {
     private UUID customer;
     private String sku;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        String self = "http://127.0.0.1:" + PORT;
-        properties.put("micronaut.server.port", String.valueOf(PORT));
-        properties.put("micronaut.http.services.customer.url", self);
-        properties.put("micronaut.http.services.inventory.url", self);
-        properties.put("micronaut.http.services.payment.url", self);
-        return properties;
-    }
 
     @BeforeEach
     void givenAnActiveCustomerAndStock() {
@@ -114,32 +97,18 @@ class OrderApiIT extends TestDatabase {
         world.reserveDelayMillis = 300;
         int before = world.reserveCalls.get();
         String key = UUID.randomUUID().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return post(key, order(customer, sku, 1));
-                }));
+        List<HttpResponse<String>> answers = Concurrently.run(50, i -> post(key, order(customer, sku, 1)));
+        int created = 0;
+        for (HttpResponse<String> response : answers) {
+            assertTrue(response.code() == 201 || response.code() == 409, "unexpected " + response.code());
+            if (response.code() == 409) {
+                assertEquals("IDEMPOTENCY_KEY_IN_USE", json(response.body()).get("code"));
+                assertNotNull(response.header("Retry-After"));
+            } else {
+                created++;
             }
-            start.countDown();
-            AtomicInteger created = new AtomicInteger();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get();
-                assertTrue(response.code() == 201 || response.code() == 409, "unexpected " + response.code());
-                if (response.code() == 409) {
-                    assertEquals("IDEMPOTENCY_KEY_IN_USE", json(response.body()).get("code"));
-                    assertNotNull(response.header("Retry-After"));
-                } else {
-                    created.incrementAndGet();
-                }
-            }
-            assertTrue(created.get() >= 1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertTrue(created >= 1);
         assertEquals(1, ordersOf(customer).size());
         assertEquals(before + 1, world.reserveCalls.get());
     }
@@ -262,31 +231,15 @@ class OrderApiIT extends TestDatabase {
     void concurrentCancelsGiveTheStockBackOnce() throws Exception {
         Map<?, ?> order = json(post(UUID.randomUUID().toString(), order(customer, sku, 7)).body());
         String id = order.get("id").toString();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> codes = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                codes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class).code();
-                    } catch (HttpClientResponseException e) {
-                        return e.code();
-                    }
-                }));
+        List<Integer> codes = Concurrently.run(10, i -> {
+            try {
+                return http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/cancel", ""), String.class).code();
+            } catch (HttpClientResponseException e) {
+                return e.code();
             }
-            start.countDown();
-            int ok = 0;
-            for (Future<Integer> code : codes) {
-                int c = code.get();
-                assertTrue(c == 200 || c == 409, "unexpected " + c);
-                ok += c == 200 ? 1 : 0;
-            }
-            assertTrue(ok >= 1);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        codes.forEach(c -> assertTrue(c == 200 || c == 409, "unexpected " + c));
+        assertTrue(codes.contains(200), codes::toString);
         assertEquals("CANCELLED", json(http.toBlocking().retrieve("/api/v1/orders/" + id)).get("status"));
         assertEquals(1000, world.stock.get(sku).get(), "the units came back exactly once");
     }
@@ -358,11 +311,4 @@ class OrderApiIT extends TestDatabase {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

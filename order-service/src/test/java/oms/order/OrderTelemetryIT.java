@@ -13,16 +13,12 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.chassis.testing.TestDatabase;
 import oms.order.stub.StubDownstreams;
+import oms.order.stub.WithStubDownstreams;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @Property(name = "spec.name", value = "OrderApiIT")   // the same stub downstreams
 @Property(name = "telemetry.pending-refresh", value = "0s")
-class OrderTelemetryIT extends TestDatabase {
+class OrderTelemetryIT extends WithStubDownstreams {
 
-    private static final int PORT = freePort();
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     @Inject
@@ -48,16 +43,6 @@ class OrderTelemetryIT extends TestDatabase {
     @Inject
     StubDownstreams.World world;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        String self = "http://127.0.0.1:" + PORT;
-        properties.put("micronaut.server.port", String.valueOf(PORT));
-        properties.put("micronaut.http.services.customer.url", self);
-        properties.put("micronaut.http.services.inventory.url", self);
-        properties.put("micronaut.http.services.payment.url", self);
-        return properties;
-    }
 
     @Test
     void countsSettledOrdersReplaysAndShowsBreakersPoolAndBacklog() {
@@ -155,11 +140,4 @@ class OrderTelemetryIT extends TestDatabase {
         return (AppenderAttachable<ILoggingEvent>) root.getAppender("OMS");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,12 +3,11 @@ package oms.order;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import oms.chassis.testing.TestDatabase;
 import oms.order.stub.StubDownstreams;
+import oms.order.stub.WithStubDownstreams;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,9 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @Property(name = "spec.name", value = "OrderApiIT")
 @Property(name = "placement.budget", value = "5s")
-class SlowDependencyIT extends TestDatabase {
+class SlowDependencyIT extends WithStubDownstreams {
 
-    private static final int PORT = freePort();
     private static final int PLACEMENTS = 60;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,11 +47,6 @@ class SlowDependencyIT extends TestDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        String self = "http://127.0.0.1:" + PORT;
-        properties.put("micronaut.server.port", String.valueOf(PORT));
-        properties.put("micronaut.http.services.customer.url", self);
-        properties.put("micronaut.http.services.inventory.url", self);
-        properties.put("micronaut.http.services.payment.url", self);
         properties.put("downstream.inventory.max-concurrent-calls", "10");
         // A long read timeout and a delay just inside it leave a wide gap between "answered at once"
         // and "waited for the dependency", so the check holds on a busy two-core machine too.
@@ -124,8 +117,8 @@ class SlowDependencyIT extends TestDatabase {
         }
     }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + PORT + path);
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private static int send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -134,11 +127,4 @@ class SlowDependencyIT extends TestDatabase {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
