@@ -73,11 +73,7 @@ public class ApiException extends RuntimeException {
 
     /** The problem document this error answers with. */
     public Problem problem() {
-        Problem problem = Problem.of(status.getCode(), status.getReason(), code, getMessage(), errors);
-        for (Map.Entry<String, Object> member : members.entrySet()) {
-            problem = problem.with(member.getKey(), member.getValue());
-        }
-        return problem;
+        return Problem.of(status.getCode(), status.getReason(), code, getMessage(), errors).with(members);
     }
 
     @Nullable

@@ -52,9 +52,14 @@ public record Problem(@Schema(format = "uri-reference", requiredMode = REQUIRED)
 
     /** This problem with one more extension member. */
     public Problem with(String name, Object value) {
-        Map<String, Object> more = new LinkedHashMap<>(members);
-        more.put(name, value);
-        return new Problem(type, title, status, detail, code, errors, more);
+        return with(Map.of(name, value));
+    }
+
+    /** This problem with more extension members; a name it already has takes the new value. */
+    public Problem with(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(members);
+        all.putAll(more);
+        return new Problem(type, title, status, detail, code, errors, all);
     }
 
     @JsonAnyGetter
