@@ -23,7 +23,7 @@ public class DownstreamSettings {
     private double backoffMultiplier = 2;
     private Duration slowCallDurationThreshold = Duration.ofSeconds(60);
     private float slowCallRateThreshold = 100;
-    private int maxConcurrentCalls = 25;
+    private int maxConcurrentCalls = 50;
     private Duration maxWaitForCall = Duration.ofMillis(500);
 
     public DownstreamSettings(@Parameter String name) {
