@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The services deploy independently: no service imports another, and the chassis (cross-cutting
- * plumbing) imports no service. Read from the sources, main and test alike.
+ * plumbing) imports no service; inside a service the feature packages form no cycle. Read from the
+ * sources.
  */
 class ModuleBoundariesTest {
 
@@ -67,6 +72,70 @@ class ModuleBoundariesTest {
             }
         }
         assertEquals(List.of(), copies);
+    }
+
+    /**
+     * Inside each service, the feature packages (oms.order.placement, oms.order.idempotency, ...)
+     * import each other along one direction only: a cycle would make two features one in all but name.
+     */
+    @Test
+    void featurePackagesImportEachOtherWithoutACycle() {
+        List<String> cycles = new ArrayList<>();
+        for (Map.Entry<String, String> module : MODULES.entrySet()) {
+            Pattern featureImport = Pattern.compile("^import (?:static )?" + Pattern.quote(module.getValue())
+                    + "\\.([a-z]+)\\.", Pattern.MULTILINE);
+            Map<String, Set<String>> imports = new TreeMap<>();
+            for (Path source : sources(module.getKey())) {
+                String feature = featureOf(module.getKey(), source);
+                if (feature == null || !source.toString().contains("/src/main/")) {
+                    continue;
+                }
+                Matcher imported = featureImport.matcher(read(source));
+                while (imported.find()) {
+                    if (!imported.group(1).equals(feature)) {
+                        imports.computeIfAbsent(feature, f -> new TreeSet<>()).add(imported.group(1));
+                    }
+                }
+            }
+            for (String feature : imports.keySet()) {
+                List<String> cycle = pathBack(feature, feature, imports, new ArrayList<>(), new HashSet<>());
+                if (cycle != null) {
+                    cycles.add(module.getKey() + ": " + String.join(" -> ", cycle));
+                }
+            }
+        }
+        assertEquals(List.of(), cycles);
+    }
+
+    /** A path of imports from {@code from} back to {@code target}, or null. */
+    private static List<String> pathBack(String target, String from, Map<String, Set<String>> imports,
+                                         List<String> path, Set<String> seen) {
+        path.add(from);
+        for (String next : imports.getOrDefault(from, Set.of())) {
+            if (next.equals(target)) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle.add(target);
+                return cycle;
+            }
+            if (seen.add(next)) {
+                List<String> found = pathBack(target, next, imports, path, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
+    }
+
+    /** The first package below the module's root package, e.g. placement for oms/order/placement/X.java. */
+    private static String featureOf(String module, Path source) {
+        Path javaRoot = RepositoryRoot.find().resolve(module).resolve("src/main/java");
+        if (!source.startsWith(javaRoot)) {
+            return null;
+        }
+        Path relative = javaRoot.relativize(source);
+        return relative.getNameCount() > 3 ? relative.getName(2).toString() : null;
     }
 
     private static List<Path> sources(String module) {

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Forgets finished keys once they are older than the retention (the contract promises at least 24 hours). */
 @Singleton
@@ -30,17 +29,9 @@ class IdempotencyKeyCleanup {
 
     @Scheduled(fixedDelay = "${idempotency.cleanup-interval:1h}", initialDelay = "1m")
     void deleteExpired() {
-        int deleted = deleteOlderThan(clock.instant().minus(retention));
+        int deleted = keys.deleteCompletedBefore(clock.instant().minus(retention));
         if (deleted > 0) {
             LOG.info("Deleted {} idempotency keys older than {}", deleted, retention);
         }
-    }
-
-    int deleteOlderThan(Instant cutoff) {
-        return keys.deleteCompletedBefore(cutoff);
-    }
-
-    Duration retention() {
-        return retention;
     }
 }

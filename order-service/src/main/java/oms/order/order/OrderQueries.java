@@ -3,7 +3,6 @@ package oms.order.order;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import oms.chassis.security.Caller;
-import oms.chassis.web.ApiException;
 
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class OrderQueries {
     /** Another customer's order is answered exactly like a missing one, so order ids cannot be probed. */
     private Order find(UUID id, Caller caller) {
         return orders.findById(id).filter(o -> caller.mayActFor(o.customerId())).orElseThrow(() ->
-                ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + id));
+                OrderNotFound.of(id));
     }
 
     public List<OrderView> search(@Nullable UUID customerId, @Nullable OrderStatus status, int page, int size) {

@@ -37,7 +37,7 @@ class JdbcPlacementJournal implements PlacementJournal {
     public void record(Placement p, String step, String outcome, String detail) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int written = orders.updateProgress(p.orderId(), p.status().name(), p.currency(), p.totalAmount(),
-                p.reservationId(), p.paymentId(), p.failureCode(), p.failureDetail(), p.step().name(),
+                p.reservationId(), p.paymentId(), p.failureCode(), p.failureDetail(), p.progress().name(),
                 p.compensating(), p.cancelRequested(), p.leaseToken(), now.plus(settings.lease()), now);
         if (written == 0) {
             throw new LeaseLost("Order " + p.orderId() + " is now driven by another holder");

@@ -3,6 +3,9 @@ package oms.order.placement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import oms.order.idempotency.Claim;
+import oms.order.idempotency.IdempotencyKeyClaims;
+import oms.order.idempotency.IdempotencyKeyFormat;
 import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
 import oms.order.order.PlaceOrderRequest;
@@ -19,12 +22,12 @@ import java.time.Instant;
  * keeps the answer so a retry with the same key gets the same answer.
  */
 @Singleton
-public class PlaceOrderService {
+class PlaceOrderService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaceOrderService.class);
     private static final int KEY_IN_USE_RETRY_SECONDS = 1;
 
-    private final PlacementClaims claims;
+    private final IdempotencyKeyClaims claims;
     private final PlacementSaga saga;
     private final PlacementSettlement settlement;
     private final PlacementAnswers answers;
@@ -33,7 +36,7 @@ public class PlaceOrderService {
     private final PlacementMetrics metrics;
     private final Clock clock;
 
-    PlaceOrderService(PlacementClaims claims, PlacementSaga saga, PlacementSettlement settlement,
+    PlaceOrderService(IdempotencyKeyClaims claims, PlacementSaga saga, PlacementSettlement settlement,
                       PlacementAnswers answers, OrderRepository orders, PlacementSettings settings,
                       PlacementMetrics metrics, Clock clock) {
         this.claims = claims;
@@ -49,7 +52,7 @@ public class PlaceOrderService {
     /**
      * @param principal the caller (token {@code sub}); its Idempotency-Keys are its own
      */
-    public PlacementOutcome place(String principal, @Nullable String key, PlaceOrderRequest request) {
+    PlacementOutcome place(String principal, @Nullable String key, PlaceOrderRequest request) {
         long started = System.nanoTime();
         Instant deadline = clock.instant().plus(settings.budget());
         IdempotencyKeyFormat.check(key);
@@ -57,10 +60,10 @@ public class PlaceOrderService {
         if (repeated != null) {
             throw ApiException.invalid("items", "sku " + repeated + " appears more than once");
         }
-        Claim claim = claims.claim(principal, key, RequestFingerprint.of(request), request);
+        Claim claim = claims.claim(principal, key, request, settings.lease());
         if (claim instanceof Claim.Run run) {
-            try (MDC.MDCCloseable orderId = MDC.putCloseable("order_id", run.placement().orderId().toString())) {
-                return run(run.placement(), deadline, started);
+            try (MDC.MDCCloseable orderId = MDC.putCloseable("order_id", run.order().id().toString())) {
+                return run(Placement.of(run.order(), run.items(), run.leaseToken()), deadline, started);
             }
         }
         if (claim instanceof Claim.Replay replay) {

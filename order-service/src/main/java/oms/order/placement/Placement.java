@@ -40,7 +40,7 @@ public final class Placement {
     private BigDecimal totalAmount;
     private UUID reservationId;
     private UUID paymentId;
-    private PlacementStep step = PlacementStep.NEW;
+    private Progress progress = Progress.NEW;
     private boolean compensating;
     private boolean cancelRequested;
     private OrderStatus status = OrderStatus.PENDING;
@@ -65,7 +65,7 @@ public final class Placement {
         p.totalAmount = order.totalAmount();
         p.reservationId = order.reservationId();
         p.paymentId = order.paymentId();
-        p.step = PlacementStep.valueOf(order.step());
+        p.progress = Progress.valueOf(order.step());
         p.compensating = order.compensating();
         p.cancelRequested = order.cancelRequested();
         p.status = order.status();
@@ -74,8 +74,8 @@ public final class Placement {
         return p;
     }
 
-    void reached(PlacementStep next) {
-        step = next;
+    void reached(Progress next) {
+        progress = next;
     }
 
     void priced(List<Line> pricedLines, String shopCurrency, UUID reservation) {
@@ -136,7 +136,7 @@ public final class Placement {
         return drained;
     }
 
-    boolean isSettled() {
+    public boolean isSettled() {
         return status != OrderStatus.PENDING && !cancelRequested;
     }
 
@@ -149,7 +149,7 @@ public final class Placement {
     public BigDecimal totalAmount() { return totalAmount; }
     public UUID reservationId() { return reservationId; }
     public UUID paymentId() { return paymentId; }
-    public PlacementStep step() { return step; }
+    public Progress progress() { return progress; }
     public boolean compensating() { return compensating; }
     public boolean cancelRequested() { return cancelRequested; }
     public OrderStatus status() { return status; }

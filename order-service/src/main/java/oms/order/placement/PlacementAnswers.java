@@ -2,6 +2,7 @@ package oms.order.placement;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import oms.order.idempotency.Claim;
 import oms.order.order.OrderQueries;
 import oms.order.order.OrderView;
 import oms.chassis.web.Problem;

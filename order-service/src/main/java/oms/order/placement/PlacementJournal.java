@@ -13,14 +13,6 @@ public interface PlacementJournal {
      */
     void record(Placement placement, String step, String outcome, String detail);
 
-    /**
-     * A timeline entry for a step whose progress need not be durable on its own (recovery redoes or
-     * undoes it from the last recorded step); it is written with the next {@link #record}.
-     */
-    default void note(Placement placement, String step, String outcome, String detail) {
-        placement.pend(new Placement.Event(step, outcome, detail, java.time.Instant.now()));
-    }
-
     /** Thrown when the order's lease has passed to another holder. */
     class LeaseLost extends RuntimeException {
         public LeaseLost(String message) {

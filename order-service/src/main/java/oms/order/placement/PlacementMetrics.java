@@ -15,7 +15,7 @@ import java.time.Duration;
  * oms_compensations_total{step} and oms_idempotent_replays_total.
  */
 @Singleton
-class PlacementMetrics {
+public class PlacementMetrics {
 
     /** Fixed buckets: few series per outcome, and p50 / p99 still readable with histogram_quantile. */
     private static final Duration[] PLACEMENT_BUCKETS = {
@@ -44,7 +44,7 @@ class PlacementMetrics {
                 .description("POST /orders answered from a settled Idempotency-Key").register(registry);
     }
 
-    void settled(OrderStatus status) {
+    public void settled(OrderStatus status) {
         settledCounter(status).increment();
     }
 
@@ -57,11 +57,11 @@ class PlacementMetrics {
                 .record(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    void recoveryAttempted() {
+    public void recoveryAttempted() {
         recoveryAttempts.increment();
     }
 
-    void recoveryFailed() {
+    public void recoveryFailed() {
         recoveryFailures.increment();
     }
 

@@ -1,6 +1,7 @@
 package oms.order.placement;
 
 import jakarta.inject.Singleton;
+import oms.order.client.DownstreamRejected;
 import oms.order.client.DownstreamUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,10 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import static oms.order.placement.PlacementStep.CUSTOMER_CHECKED;
-import static oms.order.placement.PlacementStep.PAYMENT_AUTHORIZED;
-import static oms.order.placement.PlacementStep.RESERVATION_COMMITTED;
-import static oms.order.placement.PlacementStep.STOCK_RESERVED;
+import static oms.order.placement.Progress.CUSTOMER_CHECKED;
+import static oms.order.placement.Progress.PAYMENT_AUTHORIZED;
+import static oms.order.placement.Progress.RESERVATION_COMMITTED;
+import static oms.order.placement.Progress.STOCK_RESERVED;
+import static oms.order.placement.SagaStep.step;
 
 /**
  * Places an order as one list of steps, each with its compensation. A step that fails undoes the
@@ -31,15 +33,21 @@ public class PlacementSaga {
     private final PlacementMetrics metrics;
     private final Clock clock;
 
-    PlacementSaga(PlacementSteps s, PlacementJournal journal, PlacementMetrics metrics, Clock clock) {
+    PlacementSaga(PlacementActions a, PlacementJournal journal, PlacementMetrics metrics, Clock clock) {
         this.journal = journal;
         this.metrics = metrics;
         this.clock = clock;
+        // In order; each step's progress is the next one's starting point. A declined payment and an
+        // inactive customer come as answers, not refusals: their actions reject the order themselves.
         this.steps = List.of(
-                new SagaStep("CHECK_CUSTOMER", CUSTOMER_CHECKED, s::checkCustomer, "", SagaStep.NOTHING_TO_UNDO),
-                new SagaStep("RESERVE_STOCK", STOCK_RESERVED, s::reserveStock, "RELEASE_STOCK", s::releaseStock),
-                new SagaStep("AUTHORIZE_PAYMENT", PAYMENT_AUTHORIZED, s::authorizePayment, "VOID_PAYMENT", s::voidPayment),
-                new SagaStep("COMMIT_RESERVATION", RESERVATION_COMMITTED, s::commitReservation, "", SagaStep.NOTHING_TO_UNDO));
+                step("CHECK_CUSTOMER", CUSTOMER_CHECKED, a::checkCustomer)
+                        .rejectedOn("CUSTOMER_NOT_FOUND"),
+                step("RESERVE_STOCK", STOCK_RESERVED, a::reserveStock)
+                        .rejectedOn("INSUFFICIENT_STOCK", "PRODUCT_NOT_FOUND")
+                        .undoneBy("RELEASE_STOCK", a::releaseStock),
+                step("AUTHORIZE_PAYMENT", PAYMENT_AUTHORIZED, a::authorizePayment)
+                        .undoneBy("VOID_PAYMENT", a::voidPayment),
+                step("COMMIT_RESERVATION", RESERVATION_COMMITTED, a::commitReservation));
     }
 
     /**
@@ -47,35 +55,26 @@ public class PlacementSaga {
      * or stays PENDING when the deadline passes or an undo cannot finish now (recovery goes on).
      */
     public void run(Placement p, Instant deadline) {
-        for (int i = p.step().ordinal(); i < steps.size(); i++) {
+        for (int i = nextStep(p); i < steps.size(); i++) {
             if (outOfTime(p, deadline)) {
                 return;
             }
             SagaStep step = steps.get(i);
             try {
                 step.action().accept(p);
-            } catch (OrderRejected e) {
-                // A business answer means the step did nothing (a declined payment holds no money).
-                p.startCompensating(e.code(), e.getMessage(), e.skus());
-                journal.record(p, step.name(), "REJECTED", e.code() + ": " + e.getMessage());
-                compensate(p, i - 1, deadline);
-                return;
-            } catch (DownstreamUnavailable e) {
-                p.startCompensating("DEPENDENCY_UNAVAILABLE", e.getMessage(), List.of());
-                journal.record(p, step.name(), e.outcomeUnknown() ? "NO_ANSWER" : "UNAVAILABLE", e.getMessage());
-                compensate(p, e.outcomeUnknown() ? i : i - 1, deadline);
-                return;
-            } catch (StepFailed e) {
-                p.startCompensating("DEPENDENCY_UNAVAILABLE", e.getMessage(), List.of());
-                journal.record(p, step.name(), "FAILED", e.getMessage());
-                compensate(p, i, deadline);
+            } catch (OrderRejected | DownstreamRejected | DownstreamUnavailable e) {
+                SagaStep.Failure failure = step.failureOf(e);
+                p.startCompensating(failure.code(), failure.detail(), failure.skus());
+                journal.record(p, step.name(), failure.outcome(), failure.timelineDetail());
+                compensate(p, failure.undoesThisStep() ? i : i - 1, deadline);
                 return;
             }
             p.reached(step.reached());
             if (step.needsDurableProgress()) {
                 journal.record(p, step.name(), "DONE", null);
             } else {
-                journal.note(p, step.name(), "DONE", null);
+                // Recovery redoes or undoes it from the last recorded step: the entry waits for the next write.
+                p.pend(new Placement.Event(step.name(), "DONE", null, clock.instant()));
             }
         }
         p.confirm();
@@ -87,20 +86,34 @@ public class PlacementSaga {
             journal.record(p, "RECOVERY", "RESUMED", "cancellation");
             cancel(p, deadline);
         } else if (p.compensating()) {
-            journal.record(p, "RECOVERY", "RESUMED", "undoing from " + p.step());
-            compensate(p, Math.min(p.step().ordinal(), steps.size() - 1), deadline);
-        } else if (p.step().compareTo(PAYMENT_AUTHORIZED) >= 0) {
-            journal.record(p, "RECOVERY", "RESUMED", "forward from " + p.step() + ": the payment is authorized");
+            // The step that failed, or the next undo, may be half done: undo from it.
+            journal.record(p, "RECOVERY", "RESUMED", "undoing from " + p.progress());
+            compensate(p, atMostLast(nextStep(p)), deadline);
+        } else if (p.progress().compareTo(PAYMENT_AUTHORIZED) >= 0) {
+            journal.record(p, "RECOVERY", "RESUMED", "forward from " + p.progress() + ": the payment is authorized");
             run(p, deadline);
         } else {
             // Before the point of no return the client is gone and nothing is paid: give it all back.
             // The step after the last recorded one may have run unrecorded (only steps with an undo
             // record their progress), and the one after it may be in flight: undo both, by attempt.
             p.startCompensating("DEPENDENCY_UNAVAILABLE",
-                    "The placement was interrupted at " + p.step() + " and has been undone", List.of());
-            journal.record(p, "RECOVERY", "RESUMED", "undoing from " + p.step());
-            compensate(p, Math.min(p.step().ordinal() + 1, steps.size() - 1), deadline);
+                    "The placement was interrupted at " + p.progress() + " and has been undone", List.of());
+            journal.record(p, "RECOVERY", "RESUMED", "undoing from " + p.progress());
+            compensate(p, atMostLast(nextStep(p) + 1), deadline);
         }
+    }
+
+    /** The index of the first step whose progress the placement has not reached. */
+    private int nextStep(Placement p) {
+        int i = 0;
+        while (i < steps.size() && steps.get(i).reached().compareTo(p.progress()) <= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private int atMostLast(int index) {
+        return Math.min(index, steps.size() - 1);
     }
 
     /** Undoes a CONFIRMED order: voids the payment and gives the units back; ends CANCELLED. */
@@ -128,7 +141,7 @@ public class PlacementSaga {
             }
             try {
                 step.undo().accept(p);
-            } catch (DownstreamUnavailable | StepFailed e) {
+            } catch (DownstreamUnavailable | DownstreamRejected e) {
                 LOG.warn("Order {} attempt {}: {} did not finish: {}", p.orderId(), p.attempt(), step.undoName(), e.getMessage());
                 journal.record(p, step.undoName(), "RETRY_LATER", e.getMessage());
                 return false;
@@ -143,7 +156,7 @@ public class PlacementSaga {
         if (clock.instant().isBefore(deadline)) {
             return false;
         }
-        journal.record(p, "PLACEMENT", "OUT_OF_TIME", "continued in the background at " + p.step());
+        journal.record(p, "PLACEMENT", "OUT_OF_TIME", "continued in the background at " + p.progress());
         return true;
     }
 }

@@ -3,7 +3,6 @@ package oms.order.placement;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import oms.order.idempotency.IdempotencyKeyRepository;
-import oms.order.order.OrderStatus;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  * transaction, so a crash can never keep one without the other.
  */
 @Singleton
-class PlacementSettlement {
+public class PlacementSettlement {
 
     private final PlacementJournal journal;
     private final PlacementAnswers answers;
@@ -27,15 +26,20 @@ class PlacementSettlement {
         this.clock = clock;
     }
 
-    /** Also when recovery settles the order without its request: the key is found by the order id. */
+    /**
+     * Also when recovery settles the order without its request (the key is found by the order id):
+     * the answer is kept for the key's replays even when nobody is waiting for it.
+     */
     @Transactional
     public PlacementOutcome settle(Placement p) {
         journal.record(p, "ORDER", p.status().name(), p.failureCode());
         PlacementOutcome outcome = answers.answerFor(p);
-        // A cancellation changes the order, not the answer its placement gave: the key keeps replaying that.
-        if (p.status() != OrderStatus.CANCELLED) {
-            keys.complete(p.orderId(), outcome.status(), outcome.body(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        }
+        keys.complete(p.orderId(), outcome.status(), outcome.body(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         return outcome;
+    }
+
+    /** A cancellation changes the order, not the answer its placement gave: the key keeps replaying that. */
+    public void settleCancellation(Placement p) {
+        journal.record(p, "ORDER", p.status().name(), p.failureCode());
     }
 }

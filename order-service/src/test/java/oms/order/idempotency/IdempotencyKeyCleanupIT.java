@@ -21,6 +21,9 @@ class IdempotencyKeyCleanupIT extends TestDatabase {
     IdempotencyKeyCleanup cleanup;
 
     @Inject
+    IdempotencyKeyRepository keys;
+
+    @Inject
     JdbcOperations jdbc;
 
     @Test
@@ -39,8 +42,14 @@ class IdempotencyKeyCleanupIT extends TestDatabase {
 
     @Test
     void neverKeepsKeysShorterThanADay() {
-        IdempotencyKeyCleanup eager = new IdempotencyKeyCleanup(null, Duration.ofMinutes(5), java.time.Clock.systemUTC());
-        assertEquals(Duration.ofHours(24), eager.retention());
+        Instant now = Instant.now();
+        insert("day-old-done", "COMPLETED", now.minus(Duration.ofHours(25)));
+        insert("hour-old-done", "COMPLETED", now.minus(Duration.ofHours(1)));
+
+        new IdempotencyKeyCleanup(keys, Duration.ofMinutes(5), java.time.Clock.systemUTC()).deleteExpired();
+
+        assertEquals(0, count("day-old-done"));
+        assertEquals(1, count("hour-old-done"), "kept: a retention under 24 h counts as 24 h");
     }
 
     private void insert(String key, String state, Instant created) {

@@ -32,7 +32,7 @@ class PlacementSagaTest {
     @BeforeEach
     void given() {
         deps = new FakeDependencies();
-        saga = new PlacementSaga(new PlacementSteps(deps, deps, deps),
+        saga = new PlacementSaga(new PlacementActions(deps, deps, deps),
                 (p, step, outcome, detail) -> {
                     p.drainPendingEvents().forEach(e -> journal.add(e.step() + ":" + e.outcome()));
                     journal.add(step + ":" + outcome);
@@ -234,7 +234,7 @@ class PlacementSagaTest {
 
     @Test
     void recoveryGoesForwardOncePaymentIsAuthorized() {
-        Placement interrupted = interruptedAt(PlacementStep.PAYMENT_AUTHORIZED);
+        Placement interrupted = interruptedAt(Progress.PAYMENT_AUTHORIZED);
         deps.calls.clear();
 
         saga.resume(interrupted, IN_A_MINUTE);
@@ -246,7 +246,7 @@ class PlacementSagaTest {
 
     @Test
     void recoveryReleasesByAttemptWhenInterruptedRightAfterTheUnrecordedCustomerCheck() {
-        Placement interrupted = interruptedAt(PlacementStep.NEW);   // the reserve may have run, unrecorded
+        Placement interrupted = interruptedAt(Progress.NEW);   // the reserve may have run, unrecorded
         deps.calls.clear();
 
         saga.resume(interrupted, IN_A_MINUTE);
@@ -259,7 +259,7 @@ class PlacementSagaTest {
     @Test
     void recoveryUndoesAPlacementInterruptedBeforeThePayment() {
         // The process died while authorizing: the payment went through but nobody heard the answer.
-        Placement interrupted = interruptedAt(PlacementStep.STOCK_RESERVED);
+        Placement interrupted = interruptedAt(Progress.STOCK_RESERVED);
         deps.calls.clear();
 
         saga.resume(interrupted, IN_A_MINUTE);
@@ -292,13 +292,13 @@ class PlacementSagaTest {
     }
 
     /** A placement that did everything up to and including the step after {@code reached}, but journaled only {@code reached}. */
-    private Placement interruptedAt(PlacementStep reached) {
+    private Placement interruptedAt(Progress reached) {
         saga.run(placement, IN_A_MINUTE);   // the fakes now hold the real effects of a full placement
         Placement stored = new Placement(placement.orderId(), placement.customerId(), 1, UUID.randomUUID(), placement.lines());
-        if (reached.compareTo(PlacementStep.STOCK_RESERVED) >= 0) {
+        if (reached.compareTo(Progress.STOCK_RESERVED) >= 0) {
             stored.priced(placement.lines(), "USD", placement.reservationId());
         }
-        if (reached.compareTo(PlacementStep.PAYMENT_AUTHORIZED) >= 0) {
+        if (reached.compareTo(Progress.PAYMENT_AUTHORIZED) >= 0) {
             stored.paid(placement.paymentId());
         }
         stored.reached(reached);

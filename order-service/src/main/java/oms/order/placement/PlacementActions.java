@@ -13,36 +13,31 @@ import oms.order.client.ReservationRequest;
 import oms.order.client.ReservationView;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The actions and undos of the placement saga, one method each; all of them idempotent. */
+/**
+ * The calls behind the saga's steps and undos, one method each; all of them idempotent. A refusal
+ * ({@link DownstreamRejected}) goes up as it is: the step list says which refusals reject the order.
+ */
 @Singleton
-class PlacementSteps {
+class PlacementActions {
 
     private final CustomerGateway customers;
     private final InventoryGateway inventory;
     private final PaymentGateway payments;
 
-    PlacementSteps(CustomerGateway customers, InventoryGateway inventory, PaymentGateway payments) {
+    PlacementActions(CustomerGateway customers, InventoryGateway inventory, PaymentGateway payments) {
         this.customers = customers;
         this.inventory = inventory;
         this.payments = payments;
     }
 
     void checkCustomer(Placement p) {
-        CustomerView customer;
-        try {
-            customer = customers.find(p.customerId());
-        } catch (DownstreamRejected e) {
-            if (e.status() == 404) {
-                throw new OrderRejected("CUSTOMER_NOT_FOUND", "No customer with id " + p.customerId(), List.of());
-            }
-            throw new StepFailed("customer check: " + e.getMessage());
-        }
+        CustomerView customer = customers.find(p.customerId());
         if (!customer.isActive()) {
             throw new OrderRejected("CUSTOMER_INACTIVE", "Customer " + p.customerId() + " is " + customer.status(), List.of());
         }
@@ -57,11 +52,6 @@ class PlacementSteps {
             // No answer is not "no": if the reservation was made, carry on with it.
             reservation = lookUp(e, () -> inventory.reservationsOf(p.orderId()).stream()
                     .filter(r -> r.belongsTo(p.attempt()) && "HELD".equals(r.status())).findFirst());
-        } catch (DownstreamRejected e) {
-            if (e.hasCode("INSUFFICIENT_STOCK") || e.hasCode("PRODUCT_NOT_FOUND")) {
-                throw new OrderRejected(e.code(), e.detail(), e.skus());
-            }
-            throw new StepFailed("reservation: " + e.getMessage());
         }
         Map<String, ReservationView.Item> reserved = reservation.items().stream()
                 .collect(Collectors.toMap(ReservationView.Item::sku, Function.identity()));
@@ -77,11 +67,7 @@ class PlacementSteps {
      * cannot get past (a look-up could miss it).
      */
     void releaseStock(Placement p) {
-        try {
-            inventory.releaseAttempt(p.orderId(), p.attempt());
-        } catch (DownstreamRejected e) {
-            throw new StepFailed("release: " + e.getMessage());
-        }
+        inventory.releaseAttempt(p.orderId(), p.attempt());
     }
 
     void authorizePayment(Placement p) {
@@ -93,8 +79,6 @@ class PlacementSteps {
             // The money may have moved although the answer was lost: ask, and go on from what happened.
             payment = lookUp(e, () -> payments.paymentsOf(p.orderId()).stream()
                     .filter(pay -> pay.belongsTo(p.attempt()) && !"VOIDED".equals(pay.status())).findFirst());
-        } catch (DownstreamRejected e) {
-            throw new StepFailed("payment: " + e.getMessage());
         }
         p.paid(payment.id());
         if (!payment.isAuthorized()) {
@@ -112,19 +96,11 @@ class PlacementSteps {
         if (p.totalAmount() == null) {
             return;   // never priced, so never sent to payment
         }
-        try {
-            payments.voidAttempt(new PaymentRequest(p.orderId(), p.attempt(), p.customerId(), p.totalAmount(), p.currency()));
-        } catch (DownstreamRejected e) {
-            throw new StepFailed("void: " + e.getMessage());
-        }
+        payments.voidAttempt(new PaymentRequest(p.orderId(), p.attempt(), p.customerId(), p.totalAmount(), p.currency()));
     }
 
     void commitReservation(Placement p) {
-        try {
-            inventory.commit(p.reservationId());
-        } catch (DownstreamRejected e) {
-            throw new StepFailed("commit: " + e.getMessage());
-        }
+        inventory.commit(p.reservationId());
     }
 
     /**

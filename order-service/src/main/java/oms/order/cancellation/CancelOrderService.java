@@ -1,4 +1,4 @@
-package oms.order.placement;
+package oms.order.cancellation;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -9,7 +9,14 @@ import oms.order.order.OrderItemRepository;
 import oms.order.order.OrderQueries;
 import oms.order.order.OrderRepository;
 import oms.order.order.OrderStatus;
+import oms.order.order.OrderNotFound;
 import oms.order.order.OrderView;
+import oms.order.placement.Placement;
+import oms.order.placement.PlacementJournal;
+import oms.order.placement.PlacementMetrics;
+import oms.order.placement.PlacementSaga;
+import oms.order.placement.PlacementSettings;
+import oms.order.placement.PlacementSettlement;
 import oms.chassis.web.ApiException;
 import org.slf4j.MDC;
 
@@ -24,7 +31,7 @@ import java.util.UUID;
  * answer is 503 and recovery finishes the cancellation.
  */
 @Singleton
-public class CancelOrderService {
+class CancelOrderService {
 
     private final OrderRepository orders;
     private final OrderItemRepository items;
@@ -50,7 +57,7 @@ public class CancelOrderService {
         this.clock = clock;
     }
 
-    public OrderView cancel(UUID orderId) {
+    OrderView cancel(UUID orderId) {
         try (MDC.MDCCloseable id = MDC.putCloseable("order_id", orderId.toString())) {
             return cancelLogged(orderId);
         }
@@ -69,7 +76,7 @@ public class CancelOrderService {
             throw inProgress();
         }
         if (p.isSettled()) {
-            settlement.settle(p);
+            settlement.settleCancellation(p);
             metrics.settled(p.status());
             return queries.get(orderId);
         }
@@ -91,7 +98,7 @@ public class CancelOrderService {
             return order;
         }
         Order order = orders.findById(orderId).orElseThrow(() ->
-                ApiException.notFound("ORDER_NOT_FOUND", "No order with id " + orderId));
+                OrderNotFound.of(orderId));
         if (order.status() == OrderStatus.CANCELLED) {
             return order;
         }

@@ -1,10 +1,16 @@
-package oms.order.placement;
+package oms.order.recovery;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import oms.order.order.Order;
 import oms.order.order.OrderItemRepository;
 import oms.order.order.OrderRepository;
+import oms.order.placement.Placement;
+import oms.order.placement.PlacementJournal;
+import oms.order.placement.PlacementMetrics;
+import oms.order.placement.PlacementSaga;
+import oms.order.placement.PlacementSettings;
+import oms.order.placement.PlacementSettlement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -77,7 +83,7 @@ class PlacementRecovery {
             }
             // Each time, so that an order stuck behind an undo that keeps failing is seen (and counted).
             LOG.error("Recovery of order {} left it unsettled at try {} ({}); will try again",
-                    p.orderId(), order.recoveryAttempts(), p.step());
+                    p.orderId(), order.recoveryAttempts(), p.progress());
         } catch (PlacementJournal.LeaseLost e) {
             return;   // another instance took it over
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package oms.order.placement;
+package oms.order.idempotency;
 
 import oms.order.order.PlaceOrderRequest;
 

@@ -1,9 +1,7 @@
-package oms.order.placement;
+package oms.order.idempotency;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import oms.order.idempotency.IdempotencyKey;
-import oms.order.idempotency.IdempotencyKeyRepository;
 import oms.order.order.Order;
 import oms.order.order.OrderEvent;
 import oms.order.order.OrderEventRepository;
@@ -13,6 +11,7 @@ import oms.order.order.OrderRepository;
 import oms.order.order.PlaceOrderRequest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,36 +23,36 @@ import java.util.UUID;
  * creates (or re-places) the order, and that request takes the order's lease.
  */
 @Singleton
-class PlacementClaims {
+public class IdempotencyKeyClaims {
 
     private final IdempotencyKeyRepository keys;
     private final OrderRepository orders;
     private final OrderItemRepository items;
     private final OrderEventRepository events;
-    private final PlacementSettings settings;
     private final Clock clock;
 
-    PlacementClaims(IdempotencyKeyRepository keys, OrderRepository orders, OrderItemRepository items,
-                    OrderEventRepository events, PlacementSettings settings, Clock clock) {
+    IdempotencyKeyClaims(IdempotencyKeyRepository keys, OrderRepository orders, OrderItemRepository items,
+                         OrderEventRepository events, Clock clock) {
         this.keys = keys;
         this.orders = orders;
         this.items = items;
         this.events = events;
-        this.settings = settings;
         this.clock = clock;
     }
 
     /**
      * @param principal who sends the key: the same key from two principals is two keys
+     * @param lease     how long the winning request holds the order before recovery may take it
      */
     @Transactional
-    public Claim claim(String principal, String key, String hash, PlaceOrderRequest request) {
+    public Claim claim(String principal, String key, PlaceOrderRequest request, Duration lease) {
         Instant now = now();
-        Instant leaseUntil = now.plus(settings.lease());
+        Instant leaseUntil = now.plus(lease);
+        String hash = RequestFingerprint.of(request);
         UUID orderId = UUID.randomUUID();
         UUID token = UUID.randomUUID();
         if (keys.tryInsert(principal, key, hash, orderId, leaseUntil, now) == 1) {
-            return new Claim.Run(createOrder(orderId, token, leaseUntil, request, now));
+            return createOrder(orderId, token, leaseUntil, request, now);
         }
         IdempotencyKey existing = keys.lock(principal, key).orElse(null);
         if (existing == null) {
@@ -73,7 +72,7 @@ class PlacementClaims {
             items.clearPrices(existing.orderId());
             Order order = orders.findById(existing.orderId()).orElseThrow();
             started(order.id(), order.attempt(), "the FAILED order is placed again", now);
-            return new Claim.Run(Placement.of(order, items.findByOrderIdOrderByLineNo(order.id()), token));
+            return new Claim.Run(order, items.findByOrderIdOrderByLineNo(order.id()), token);
         }
         return new Claim.Replay(existing.responseStatus(), existing.responseBody(), existing.orderId());
     }
@@ -83,7 +82,7 @@ class PlacementClaims {
         keys.unlock(orderId, now());
     }
 
-    private Placement createOrder(UUID orderId, UUID token, Instant leaseUntil, PlaceOrderRequest request, Instant now) {
+    private Claim.Run createOrder(UUID orderId, UUID token, Instant leaseUntil, PlaceOrderRequest request, Instant now) {
         Order order = orders.save(Order.placed(orderId, request.customerId(), token, leaseUntil, now));
         List<OrderItem> rows = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
@@ -92,7 +91,7 @@ class PlacementClaims {
         }
         items.saveAll(rows);
         started(orderId, 1, "Idempotency-Key claimed", now);
-        return Placement.of(order, rows, token);
+        return new Claim.Run(order, rows, token);
     }
 
     private void started(UUID orderId, int attempt, String detail, Instant now) {

@@ -1,4 +1,4 @@
-package oms.order.placement;
+package oms.order.recovery;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

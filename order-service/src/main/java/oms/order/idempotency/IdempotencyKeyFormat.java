@@ -1,17 +1,17 @@
-package oms.order.placement;
+package oms.order.idempotency;
 
 import io.micronaut.core.annotation.Nullable;
 import oms.chassis.web.ApiException;
 
 /** The contract's Idempotency-Key: 1-255 printable ASCII characters. */
-final class IdempotencyKeyFormat {
+public final class IdempotencyKeyFormat {
 
     private static final int MAX_LENGTH = 255;
 
     private IdempotencyKeyFormat() {
     }
 
-    static void check(@Nullable String key) {
+    public static void check(@Nullable String key) {
         if (key == null) {
             throw ApiException.badRequest("IDEMPOTENCY_KEY_MISSING", "The Idempotency-Key header is required");
         }
