@@ -30,6 +30,7 @@ import oms.chassis.security.Roles;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import oms.chassis.web.Paging;
 
@@ -56,10 +57,10 @@ class PaymentController {
              "detail": "A DECLINED payment cannot be voided", "code": "PAYMENT_NOT_VOIDABLE"}""";
 
     private final PaymentService service;
-    private final AfterCommitDelay afterCommitDelay;
+    private final Optional<AfterCommitDelay> afterCommitDelay;
     private final PaymentMetrics metrics;
 
-    PaymentController(PaymentService service, AfterCommitDelay afterCommitDelay, PaymentMetrics metrics) {
+    PaymentController(PaymentService service, Optional<AfterCommitDelay> afterCommitDelay, PaymentMetrics metrics) {
         this.service = service;
         this.metrics = metrics;
         this.afterCommitDelay = afterCommitDelay;
@@ -81,7 +82,7 @@ class PaymentController {
                     @ExampleObject(name = "CURRENCY_NOT_SUPPORTED", value = CURRENCY_NOT_SUPPORTED)}))
     HttpResponse<PaymentResponse> authorize(@Body @Valid AuthorizePaymentRequest request) {
         Authorization result = metrics.counted(() -> service.authorize(request));
-        afterCommitDelay.pause(); // the service's transaction has committed by now
+        afterCommitDelay.ifPresent(AfterCommitDelay::pause); // the service's transaction has committed by now
         PaymentResponse body = PaymentResponse.of(result.payment());
         return result.created()
                 ? HttpResponse.created(body, URI.create("/api/v1/payments/" + body.id()))

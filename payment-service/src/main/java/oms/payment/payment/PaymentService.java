@@ -8,6 +8,7 @@ import oms.payment.gateway.GatewayRequest;
 import oms.payment.gateway.PaymentGateway;
 import oms.chassis.web.ApiException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,12 +21,14 @@ public class PaymentService {
     private final PaymentRepository repository;
     private final PaymentGateway gateway;
     private final String shopCurrency;
+    private final Clock clock;
 
-    PaymentService(PaymentRepository repository, PaymentGateway gateway,
+    PaymentService(PaymentRepository repository, PaymentGateway gateway, Clock clock,
                    @Property(name = "payment.currency") String shopCurrency) {
         this.repository = repository;
         this.gateway = gateway;
         this.shopCurrency = shopCurrency;
+        this.clock = clock;
     }
 
     /**
@@ -121,8 +124,8 @@ public class PaymentService {
         }
     }
 
-    private static Instant now() {
+    private Instant now() {
         // PostgreSQL keeps microseconds; truncating here makes the answer equal what a later read returns.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
