@@ -7,18 +7,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import oms.chassis.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,28 +36,7 @@ class ReservationConcurrencyIT extends TestDatabase {
 
     /** Runs every request on its own thread, all released at once by a start gate. */
     private List<Answer> fireTogether(List<HttpRequest<?>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        CountDownLatch ready = new CountDownLatch(requests.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (HttpRequest<?> request : requests) {
-                futures.add(pool.submit((Callable<Answer>) () -> {
-                    ready.countDown();
-                    start.await();
-                    return send(request);
-                }));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS), "all threads at the gate");
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(requests.size(), i -> send(requests.get(i)));
     }
 
     private Answer send(HttpRequest<?> request) {

@@ -8,6 +8,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import oms.chassis.testing.TestDatabase;
+import oms.chassis.testing.Concurrently;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -73,30 +68,7 @@ class PaymentConcurrencyIT extends TestDatabase {
 
     /** Fires every request from a thread of its own at once; the outcomes come back in the requests' order. */
     private List<Outcome> inParallel(List<? extends HttpRequest<?>> requests) throws Exception {
-        int n = requests.size();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch ready = new CountDownLatch(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (HttpRequest<?> request : requests) {
-                Callable<Outcome> call = () -> {
-                    ready.countDown();
-                    start.await();
-                    return send(request);
-                };
-                futures.add(pool.submit(call));
-            }
-            assertTrue(ready.await(10, TimeUnit.SECONDS), "threads did not start");
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(requests.size(), i -> send(requests.get(i)));
     }
 
     @Test
