@@ -12,13 +12,6 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface IdempotencyKeyRepository extends GenericRepository<IdempotencyKey, String> {
 
-    /** The claim: 1 when this request is the first with the key, 0 when the key exists (or is being inserted). */
-    @Query("""
-            INSERT INTO idempotency_key (principal, key, request_hash, order_id, state, locked_until, created_at, updated_at)
-            VALUES (:principal, :key, :hash, :orderId, 'IN_PROGRESS', :lockedUntil, :now, :now)
-            ON CONFLICT (principal, key) DO NOTHING""")
-    int tryInsert(String principal, String key, String hash, UUID orderId, Instant lockedUntil, Instant now);
-
     @Query("SELECT * FROM idempotency_key WHERE principal = :principal AND key = :key FOR UPDATE")
     Optional<IdempotencyKey> lock(String principal, String key);
 

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +15,6 @@ public interface OrderItemRepository extends CrudRepository<OrderItem, Long> {
     List<OrderItem> findByOrderIdOrderByLineNo(UUID orderId);
 
     List<OrderItem> findByOrderIdInOrderByLineNo(Collection<UUID> orderIds);
-
-    @Query("UPDATE order_item SET unit_price = :unitPrice WHERE order_id = :orderId AND sku = :sku")
-    void updatePrice(UUID orderId, String sku, BigDecimal unitPrice);
 
     @Query("UPDATE order_item SET unit_price = NULL WHERE order_id = :orderId")
     void clearPrices(UUID orderId);

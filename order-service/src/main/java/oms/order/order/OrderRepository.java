@@ -6,7 +6,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,21 +19,6 @@ public interface OrderRepository extends CrudRepository<Order, UUID> {
               AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
             ORDER BY created_at, id LIMIT :limit OFFSET :offset""")
     List<Order> search(@Nullable UUID customerId, @Nullable String status, int limit, long offset);
-
-    /**
-     * Writes the placement's progress and renews the lease, only while the caller still holds it:
-     * 0 rows means another holder took the order over and this one must stop.
-     */
-    @Query("""
-            UPDATE orders SET status = :status, currency = :currency, total_amount = :totalAmount,
-                   reservation_id = :reservationId, payment_id = :paymentId, failure_reason = :failureReason,
-                   failure_detail = :failureDetail, step = :step, compensating = :compensating,
-                   cancel_requested = :cancelRequested, lease_until = :leaseUntil, updated_at = :now
-            WHERE id = :id AND lease_token = :leaseToken""")
-    int updateProgress(UUID id, String status, @Nullable String currency, @Nullable BigDecimal totalAmount,
-                       @Nullable UUID reservationId, @Nullable UUID paymentId, @Nullable String failureReason,
-                       @Nullable String failureDetail, String step, boolean compensating, boolean cancelRequested,
-                       UUID leaseToken, Instant leaseUntil, Instant now);
 
     List<Order> findByLeaseToken(UUID leaseToken);
 

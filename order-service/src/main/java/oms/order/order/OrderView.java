@@ -31,13 +31,15 @@ public record OrderView(UUID id, UUID customerId, OrderStatus status, List<Item>
     @Schema(name = "OrderLine")
     public record Item(String sku, int quantity, @Nullable @Schema(multipleOf = 0.01) BigDecimal unitPrice,
                        @Nullable @Schema(multipleOf = 0.01) BigDecimal lineTotal) {
+
+        public static Item of(String sku, int quantity, @Nullable BigDecimal unitPrice) {
+            return new Item(sku, quantity, unitPrice, unitPrice == null ? null
+                    : unitPrice.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.UNNECESSARY));
+        }
     }
 
     public static OrderView of(Order order, List<OrderItem> items) {
-        List<Item> lines = items.stream().map(i -> new Item(i.sku(), i.quantity(), i.unitPrice(),
-                i.unitPrice() == null ? null
-                        : i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())).setScale(2, RoundingMode.UNNECESSARY)))
-                .toList();
+        List<Item> lines = items.stream().map(i -> Item.of(i.sku(), i.quantity(), i.unitPrice())).toList();
         return new OrderView(order.id(), order.customerId(), order.status(), lines, order.totalAmount(),
                 order.currency(), order.reservationId(), order.paymentId(), order.failureReason(),
                 order.failureDetail(), order.createdAt(), order.updatedAt());

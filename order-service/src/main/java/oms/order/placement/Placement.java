@@ -6,6 +6,7 @@ import oms.order.order.OrderItem;
 import oms.order.order.OrderStatus;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +25,7 @@ public final class Placement {
             "PRODUCT_NOT_FOUND", "INSUFFICIENT_STOCK", "PAYMENT_DECLINED");
 
     /** A timeline entry waiting for the next journal write. */
-    public record Event(String step, String outcome, @Nullable String detail, java.time.Instant at) {
+    public record Event(String step, String outcome, @Nullable String detail, Instant at) {
     }
 
     /** One ordered product; the price is inventory's, known once the stock is reserved. */
@@ -47,6 +48,8 @@ public final class Placement {
     private String failureCode;
     private String failureDetail;
     private List<String> failureSkus = List.of();
+    private Instant createdAt;
+    private Instant updatedAt;
     private final List<Event> pendingEvents = new java.util.ArrayList<>();
 
     public Placement(UUID orderId, UUID customerId, int attempt, UUID leaseToken, List<Line> lines) {
@@ -71,6 +74,8 @@ public final class Placement {
         p.status = order.status();
         p.failureCode = order.failureReason();
         p.failureDetail = order.failureDetail();
+        p.createdAt = order.createdAt();
+        p.updatedAt = order.updatedAt();
         return p;
     }
 
@@ -125,6 +130,11 @@ public final class Placement {
         status = OrderStatus.CANCELLED;
     }
 
+    /** The journal wrote the placement as it is now: the row's updated_at. */
+    void written(Instant at) {
+        updatedAt = at;
+    }
+
     void pend(Event event) {
         pendingEvents.add(event);
     }
@@ -156,4 +166,6 @@ public final class Placement {
     public String failureCode() { return failureCode; }
     public String failureDetail() { return failureDetail; }
     public List<String> failureSkus() { return failureSkus; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 }

@@ -28,8 +28,8 @@ class PlacementAnswers {
 
     PlacementOutcome answerFor(Placement p) {
         return switch (p.status()) {
-            case CONFIRMED, CANCELLED -> order(201, p.orderId());
-            case PENDING -> order(202, p.orderId());
+            case CONFIRMED, CANCELLED -> order(201, p);
+            case PENDING -> order(202, p);
             case REJECTED -> problem(rejection(p));
             case FAILED -> problem(Problem.of(503, "Service Unavailable", "DEPENDENCY_UNAVAILABLE",
                     p.failureDetail(), null).with("orderId", p.orderId()))
@@ -37,6 +37,19 @@ class PlacementAnswers {
         };
     }
 
+    /**
+     * The order as the journal has just written it, from memory: the same JSON a read of the row
+     * would give, without the two queries.
+     */
+    private PlacementOutcome order(int status, Placement p) {
+        OrderView order = new OrderView(p.orderId(), p.customerId(), p.status(),
+                p.lines().stream().map(l -> OrderView.Item.of(l.sku(), l.quantity(), l.unitPrice())).toList(),
+                p.totalAmount(), p.currency(), p.reservationId(), p.paymentId(), p.failureCode(), p.failureDetail(),
+                p.createdAt(), p.updatedAt());
+        return new PlacementOutcome(status, write(order), Map.of("Location", location(p.orderId())));
+    }
+
+    /** The order as stored, for a request that does not hold it. */
     PlacementOutcome order(int status, UUID orderId) {
         OrderView order = queries.get(orderId);
         return new PlacementOutcome(status, write(order), Map.of("Location", location(orderId)));
