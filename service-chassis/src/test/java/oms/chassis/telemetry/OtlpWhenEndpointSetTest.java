@@ -13,9 +13,16 @@ class OtlpWhenEndpointSetTest {
     void exportsOverOtlpOnlyWhenAnEndpointIsSet() {
         assertEquals(Map.of("otel.traces.exporter", "otlp"), overrides(Map.of(
                 "otel.exporter.otlp.endpoint", "http://jaeger:4317", "otel.traces.exporter", "none")));
-        assertEquals(Map.of(), overrides(Map.of("otel.traces.exporter", "none")));
+    }
+
+    @Test
+    void recordsNoSpanOfItsOwnWithoutAnExporter() {
+        Map<String, String> unrecorded = Map.of("otel.traces.sampler", "parentbased_always_off");
+        assertEquals(unrecorded, overrides(Map.of("otel.traces.exporter", "none")));
         // compose passes OTEL_EXPORTER_OTLP_ENDPOINT through even when the shell has none: empty means unset
-        assertEquals(Map.of(), overrides(Map.of("otel.exporter.otlp.endpoint", "", "otel.traces.exporter", "none")));
+        assertEquals(unrecorded, overrides(Map.of("otel.exporter.otlp.endpoint", "", "otel.traces.exporter", "none")));
+        assertEquals(Map.of(), overrides(Map.of("otel.traces.exporter", "none", "otel.traces.sampler", "always_on")),
+                "an explicit sampler wins");
     }
 
     @Test
