@@ -32,8 +32,17 @@ record SagaStep(String name, Progress reached, Consumer<Placement> action, Set<S
         return new SagaStep(name, reached, action, Set.of(), "", null);
     }
 
-    /** Refusals with these problem codes reject the order with the same code (422). */
+    /**
+     * Refusals with these problem codes reject the order with the same code (422). Each must be one
+     * of {@link Placement#REJECTION_CODES}, the list an undone order's end (REJECTED or FAILED) is
+     * decided by, also after a restart: a code missing there would end the order FAILED with a 503.
+     */
     SagaStep rejectedOn(String... codes) {
+        for (String code : codes) {
+            if (!Placement.REJECTION_CODES.contains(code)) {
+                throw new IllegalArgumentException(code + " is not in Placement.REJECTION_CODES");
+            }
+        }
         return new SagaStep(name, reached, action, Set.of(codes), undoName, undo);
     }
 

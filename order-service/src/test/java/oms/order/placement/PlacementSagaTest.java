@@ -16,6 +16,7 @@ import static oms.order.placement.FakeDependencies.refused;
 import static oms.order.placement.FakeDependencies.rejected;
 import static oms.order.placement.FakeDependencies.timedOut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The placement saga against fake dependencies: every failure point and what it undoes. */
@@ -305,6 +306,13 @@ class PlacementSagaTest {
         deps.reservations.replaceAll((id, r) -> new oms.order.client.ReservationView(r.id(), r.orderId(), r.attempt(),
                 "HELD", r.items(), r.currency()));
         return stored;
+    }
+
+    @Test
+    void aStepCannotDeclareARejectionThatWouldEndTheOrderFailed() {
+        SagaStep step = SagaStep.step("RESERVE_STOCK", Progress.STOCK_RESERVED, p -> { });
+        assertThrows(IllegalArgumentException.class, () -> step.rejectedOn("RESERVATION_MISMATCH"));
+        assertEquals(java.util.Set.of("INSUFFICIENT_STOCK"), step.rejectedOn("INSUFFICIENT_STOCK").rejections());
     }
 
     private void assertRejected(String code) {
