@@ -1,30 +1,30 @@
 package oms.chassis.security;
 
 import com.nimbusds.jwt.JWT;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
-import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the tokens this service has verified, until they expire. A client's token, and
  * order-service's service token above all, comes back on request after request: verified once, it
- * is not parsed and its signature checked again each time. (Authentication as a whole costs about a
- * fifth of the orders/s, docs/benchmarks.md 2026-12-01; this removes its per-request JWT work, not
- * the filter chain.) Runs before the JWT validator; a token it has not seen goes to that validator,
- * and only one it accepts is remembered, never past its {@code exp}.
+ * is not parsed and its signature checked again each time. A token it has not seen goes to the
+ * framework's JWT validator (signature, issuer, audience, expiry; keys from the secret or the
+ * identity provider's JWKS), and only one it accepts is remembered, never past its {@code exp}.
  */
 @Singleton
-class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
+class VerifiedTokens {
 
     /** Enough for every client of a busy service; past it the memory starts again from empty. */
     static final int MAX_TOKENS = 10_000;
@@ -41,19 +41,49 @@ class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
         this.clock = clock;
     }
 
-    @Override
-    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+    /** The authentication of a token verified before and not yet expired; null otherwise. */
+    @Nullable
+    Authentication recall(String token) {
         Verified known = verified.get(token);
-        if (known != null) {
-            if (clock.instant().isBefore(known.expires())) {
-                return Publishers.just(known.authentication());
-            }
-            verified.remove(token);
+        if (known == null) {
+            return null;
         }
-        return Publishers.map(jwt.validateToken(token, request), authentication -> {
-            remember(token, authentication);
-            return authentication;
+        if (clock.instant().isBefore(known.expires())) {
+            return known.authentication();
+        }
+        verified.remove(token);
+        return null;
+    }
+
+    /**
+     * Verifies a token; completes with null when it is refused. Asynchronous because the keys of an
+     * identity provider may first have to be fetched.
+     */
+    CompletableFuture<Authentication> verify(String token, HttpRequest<?> request) {
+        CompletableFuture<Authentication> verified = new CompletableFuture<>();
+        jwt.validateToken(token, request).subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(Authentication authentication) {
+                remember(token, authentication);
+                verified.complete(authentication);
+            }
+
+            @Override
+            public void onError(Throwable refusal) {
+                verified.complete(null);
+            }
+
+            @Override
+            public void onComplete() {
+                verified.complete(null);
+            }
         });
+        return verified;
     }
 
     private void remember(String token, Authentication authentication) {
@@ -78,11 +108,5 @@ class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
             return Instant.ofEpochSecond(seconds.longValue());
         }
         return null;
-    }
-
-    /** Before the JWT validator, whose order is 0. */
-    @Override
-    public int getOrder() {
-        return -100;
     }
 }
