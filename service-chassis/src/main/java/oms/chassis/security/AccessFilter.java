@@ -1,6 +1,7 @@
 package oms.chassis.security;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpAttributes;
@@ -17,23 +18,22 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteMatch;
 
 import java.util.Collection;
-import io.micronaut.core.annotation.Nullable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Who may call what, decided once per request: the bearer token's roles against the route's
  * {@code @Secured}. It takes the place of the framework's SecurityFilter (switched off in
- * {@link SecurityDefaults}), which asks a chain of reactive rules and token fetchers on every request
- * and cost about 40 µs of CPU per request here (30 % of a simple GET, docs/benchmarks.md 2026-12-01).
- * A token seen before is answered from {@link VerifiedTokens} without leaving the calling thread; only
- * a new one waits for the framework's JWT validator.
+ * {@link SecurityDefaults}), which runs a reactive chain of token fetchers and rules around every
+ * request (docs/benchmarks.md, 2026-12-01 evening, for what replacing it bought). A token seen before
+ * is answered from {@link VerifiedTokens} without leaving the calling thread; only a new one waits
+ * for the framework's JWT validator.
  * <p>
- * The rules: an {@link AnonymousPaths} path is open; a path with no route is left to answer 404; a
- * route without {@code @Secured} (the management endpoints) is for admins only; otherwise one of the
- * caller's roles must be listed. No or a refused token: 401; a valid one without the role: 403. Both
- * go to the framework's AuthorizationException handler, so the answers (problem+json, the
- * {@code WWW-Authenticate: Bearer} challenge) are the same as before.
+ * The rules: a path with no route is left to answer 404; a route without {@code @Secured} (the
+ * management endpoints, Swagger UI) is open on an {@link AnonymousPaths} path and for admins only
+ * elsewhere; otherwise one of the caller's roles must be listed. No or a refused token: 401; a valid
+ * one without the role: 403. Both go to the framework's AuthorizationException handler, so the
+ * answers (problem+json, the {@code WWW-Authenticate: Bearer} challenge) are the framework's.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
@@ -56,7 +56,10 @@ class AccessFilter implements Ordered {
         RouteMatch<?> route = request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class).orElse(null);
         String[] allowed = route == null ? NOT_SECURED : route.getAnnotationMetadata().stringValues(Secured.class);
         // Open: no token needed, but one that is there still counts (an admin's /health shows details).
-        boolean open = route == null || AnonymousPaths.open(request.getPath()) || contains(allowed, SecurityRule.IS_ANONYMOUS);
+        // The anonymous paths open only routes without @Secured: a path that merely looks like one
+        // (e.g. /swagger-ui/../api/v1/customers) never opens a controller's route.
+        boolean open = route == null || contains(allowed, SecurityRule.IS_ANONYMOUS)
+                || allowed.length == 0 && AnonymousPaths.open(request.getPath());
         String token = bearerToken(request);
         if (token == null) {
             return open ? proceed(request) : refused(null);
