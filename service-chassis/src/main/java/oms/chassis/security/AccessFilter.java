@@ -56,8 +56,8 @@ class AccessFilter implements Ordered {
         RouteMatch<?> route = request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class).orElse(null);
         String[] allowed = route == null ? NOT_SECURED : route.getAnnotationMetadata().stringValues(Secured.class);
         // Open: no token needed, but one that is there still counts (an admin's /health shows details).
-        // The anonymous paths open only routes without @Secured: a path that merely looks like one
-        // (e.g. /swagger-ui/../api/v1/customers) never opens a controller's route.
+        // The anonymous paths open only routes without @Secured: a controller route whose path
+        // happens to match one (say, under /swagger-ui/) still needs its roles.
         boolean open = route == null || contains(allowed, SecurityRule.IS_ANONYMOUS)
                 || allowed.length == 0 && AnonymousPaths.open(request.getPath());
         String token = bearerToken(request);
