@@ -6,9 +6,13 @@
 # Where things are
 # ---------------------------------------------------------------------------------------------
 OMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# OMS_RUN_DIR and OMS_DB_SUFFIX let a test run the scripts beside a developer's own system state.
+# OMS_RUN_DIR and OMS_DB_SUFFIX let a test run the scripts beside a developer's own system state;
+# with OMS_PORT_OFFSET (added to every port) and OMS_JAR_DIR (the jars to run, <service>-*.jar, with
+# OMS_SKIP_BUILD=1) scripts/compare runs a second system beside the first.
 OMS_RUN_DIR="${OMS_RUN_DIR:-${OMS_ROOT}/.run}"
 OMS_DB_SUFFIX="${OMS_DB_SUFFIX:-}"
+OMS_PORT_OFFSET="${OMS_PORT_OFFSET:-0}"
+OMS_JAR_DIR="${OMS_JAR_DIR:-}"
 OMS_LOG_DIR="${OMS_RUN_DIR}/logs"
 # The version is the root pom's own (the <version> right after <artifactId>oms-parent</artifactId>).
 OMS_VERSION="$(sed -n '/<artifactId>oms-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "${OMS_ROOT}/pom.xml")"
@@ -42,6 +46,7 @@ die()  { printf '%s✘ %s%s\n' "${_c_red}" "$*" "${_c_off}" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 [[ "${OMS_DB_SUFFIX}" =~ ^[a-z0-9_]*$ ]] || die "OMS_DB_SUFFIX may hold only a-z, 0-9 and _"
+[[ "${OMS_PORT_OFFSET}" =~ ^(0|[1-9][0-9]{0,4})$ ]] || die "OMS_PORT_OFFSET must be a whole number"
 
 # Runs a command as root: directly when we are root, through sudo otherwise.
 as_root() {
@@ -55,17 +60,23 @@ as_root() {
 # Services: port, database, jar
 # ---------------------------------------------------------------------------------------------
 service_port() {
+  local port
   case "$1" in
-    order-service) echo 8080 ;;
-    customer-service) echo 8081 ;;
-    inventory-service) echo 8082 ;;
-    payment-service) echo 8083 ;;
+    order-service) port=8080 ;;
+    customer-service) port=8081 ;;
+    inventory-service) port=8082 ;;
+    payment-service) port=8083 ;;
     *) die "unknown service: $1" ;;
   esac
+  echo $((port + OMS_PORT_OFFSET))
 }
 
 service_db() { echo "${1//-/_}${OMS_DB_SUFFIX}"; }   # customer-service -> customer_service
-service_jar() { echo "${OMS_ROOT}/$1/target/$1-${OMS_VERSION}.jar"; }
+service_jar() {
+  if [[ -z "${OMS_JAR_DIR}" ]]; then echo "${OMS_ROOT}/$1/target/$1-${OMS_VERSION}.jar"; return; fi
+  local jars=("${OMS_JAR_DIR}/$1"-*.jar)   # unmatched, the pattern itself: "missing" further on
+  echo "${jars[0]}"
+}
 service_pidfile() { echo "${OMS_RUN_DIR}/$1.pid"; }
 service_log() { echo "${OMS_LOG_DIR}/$1.log"; }
 # The local signing key of the bearer tokens (HS256): made on the first start, never committed.

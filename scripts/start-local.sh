@@ -10,7 +10,9 @@
 # MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
 # OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives),
 # OMS_RUN_DIR (instead of .run) and OMS_DB_SUFFIX (appended to each database's name), which let a
-# test run a second system state beside yours (stop-local.sh needs the same OMS_RUN_DIR).
+# test run a second system state beside yours (stop-local.sh needs the same OMS_RUN_DIR), and
+# OMS_PORT_OFFSET (added to every port) and OMS_JAR_DIR (run <service>-*.jar from that folder, with
+# OMS_SKIP_BUILD=1), with which scripts/compare runs a second system beside the first.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
