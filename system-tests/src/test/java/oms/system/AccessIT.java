@@ -1,6 +1,6 @@
 package oms.system;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccessIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
     private static Shop shop;
 
@@ -30,12 +31,6 @@ class AccessIT {
         shop = new Shop(sut);
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Service.class)

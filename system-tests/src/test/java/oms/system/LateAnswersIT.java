@@ -1,6 +1,6 @@
 package oms.system;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LateAnswersIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
 
     @BeforeAll
@@ -33,12 +34,6 @@ class LateAnswersIT {
                 .start();
     }
 
-    @AfterAll
-    static void stop() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @Test
     @Order(1)

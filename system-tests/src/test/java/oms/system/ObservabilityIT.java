@@ -1,7 +1,7 @@
 package oms.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ObservabilityIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
     private static Shop shop;
 
@@ -39,12 +40,6 @@ class ObservabilityIT {
         shop = new Shop(sut);
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @Test
     void repositoryScrapeConfigAndAlertRulesPassPromtool() throws Exception {

@@ -1,8 +1,9 @@
 package oms.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import oms.chassis.testing.Concurrently;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OrderScenariosIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
     private static Shop shop;
 
@@ -33,12 +35,6 @@ class OrderScenariosIT {
         shop = new Shop(sut);
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @AfterEach
     void invariantsHold() {

@@ -1,7 +1,8 @@
 package oms.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import oms.chassis.testing.Concurrently;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
     private static List<String> urls;
 
@@ -40,12 +42,6 @@ class TwoInstancesIT {
         urls = List.of(sut.url(Service.ORDER), sut.startSecondOrderInstance());
     }
 
-    @AfterAll
-    static void stop() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -1,6 +1,6 @@
 package oms.system;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs http-examples/walkthrough.sh, the newcomer's tour, against the four real services. */
 class WalkthroughIT {
 
+    @AutoClose
     private static SystemUnderTest sut;
 
     @BeforeAll
@@ -24,12 +25,6 @@ class WalkthroughIT {
         sut = SystemUnderTest.builder().start();
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (sut != null) {
-            sut.close();
-        }
-    }
 
     @Test
     void walkthroughPassesAndLeavesTheInvariantsIntact() throws Exception {
