@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * The only paths open without a token: health (status only), the OpenAPI documents, Swagger UI and
- * the Prometheus scrape. No route's {@code @Secured} can close them, and nothing else is open.
+ * the Prometheus scrape. {@link AccessFilter} opens them for routes without {@code @Secured} (the
+ * management endpoints and static resources) only; a route with {@code @Secured} needs its roles
+ * wherever its path is.
  */
 final class AnonymousPaths {
 

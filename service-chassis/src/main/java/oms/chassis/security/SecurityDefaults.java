@@ -29,9 +29,8 @@ public class SecurityDefaults implements ApplicationContextConfigurer {
         // Bearer tokens only: no login endpoints, no basic auth challenge, no redirects for browsers.
         settings.put("micronaut.security.basic-auth.enabled", false);
         settings.put("micronaut.security.redirect.enabled", false);
-        // An unknown path is a 404 for everyone; there is nothing behind it to protect.
-        settings.put("micronaut.security.reject-not-found", false);
-        // AccessFilter decides instead of the framework's filter, at a fraction of its cost.
+        // AccessFilter decides instead of the framework's filter, at a fraction of its cost (and answers
+        // an unknown path 404 for everyone, which the framework's reject-not-found setting did).
         settings.put("micronaut.security.filter.enabled", false);
         settings.put("micronaut.security.token.roles-name", "roles");
         settings.put("micronaut.security.token.jwt.claims-validators.issuer", "${jwt.issuer:" + DEFAULT_ISSUER + "}");
