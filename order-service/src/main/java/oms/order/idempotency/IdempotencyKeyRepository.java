@@ -21,12 +21,6 @@ public interface IdempotencyKeyRepository extends GenericRepository<IdempotencyK
             WHERE order_id = :orderId""")
     void reopen(UUID orderId, Instant lockedUntil, Instant now);
 
-    @Query("""
-            UPDATE idempotency_key SET state = 'COMPLETED', locked_until = NULL,
-                   response_status = :status, response_body = :body, updated_at = :now
-            WHERE order_id = :orderId""")
-    void complete(UUID orderId, int status, String body, Instant now);
-
     /** Gives up the lock without an answer to keep: a retry then sees the order as it is. */
     @Query("UPDATE idempotency_key SET locked_until = :now, updated_at = :now WHERE order_id = :orderId")
     void unlock(UUID orderId, Instant now);

@@ -15,12 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Writes the placement's progress, the prices once reserved, and the timeline entries in ONE
- * statement: each write is a round trip to PostgreSQL, and a placement makes three of these. The
- * lease is checked by the UPDATE; the prices and entries are written only if it matched, so an
- * insert count of 0 means the lease is lost. The caller's transaction makes it durable.
+ * Writes the placement's progress, the prices once reserved, the timeline entries and, at the end,
+ * the key's answer in ONE statement: each write is a round trip to PostgreSQL (and, on its own, a
+ * commit), and a placement makes three of these. The lease is checked by the UPDATE; the rest is
+ * written only if it matched, so an insert count of 0 means the lease is lost.
  */
 @Singleton
 class JdbcPlacementJournal implements PlacementJournal {
@@ -35,7 +36,11 @@ class JdbcPlacementJournal implements PlacementJournal {
             priced AS (
                 UPDATE order_item SET unit_price = p.price
                 FROM unnest(?::text[], ?::numeric[]) AS p(sku, price)
-                WHERE order_item.order_id = (SELECT id FROM moved) AND order_item.sku = p.sku)
+                WHERE order_item.order_id = (SELECT id FROM moved) AND order_item.sku = p.sku),
+            completed AS (
+                UPDATE idempotency_key SET state = 'COMPLETED', locked_until = NULL,
+                       response_status = ?, response_body = ?, updated_at = ?
+                WHERE ? AND order_id = (SELECT id FROM moved))
             INSERT INTO order_event (order_id, attempt, step, outcome, detail, at)
             SELECT moved.id, moved.attempt, e.step, e.outcome, e.detail, e.at::timestamptz
             FROM moved, unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS e(step, outcome, detail, at, n)
@@ -54,7 +59,22 @@ class JdbcPlacementJournal implements PlacementJournal {
     @Override
     @Connectable   // no transaction of its own: one statement is atomic (autocommit), or joins the caller's
     public void record(Placement p, String step, String outcome, String detail) {
+        write(p, step, outcome, detail, null);
+    }
+
+    @Override
+    @Connectable
+    public PlacementOutcome settle(Placement p, String step, String outcome, String detail,
+                                   Function<Placement, PlacementOutcome> answer) {
+        return write(p, step, outcome, detail, answer);
+    }
+
+    private PlacementOutcome write(Placement p, String step, String outcome, String detail,
+                                  Function<Placement, PlacementOutcome> answer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The answer shows the order as this write leaves it, so it is built before the write; if
+        // the lease turns out lost, the placement (and the answer) are dropped with the exception.
+        PlacementOutcome settled = answer == null ? null : answer.apply(p.written(now));
         List<Placement.Event> entries = new ArrayList<>(p.drainPendingEvents());
         entries.add(new Placement.Event(step, outcome, detail, now));
         // The prices are inventory's answer to the reservation: written once, with its step.
@@ -77,6 +97,10 @@ class JdbcPlacementJournal implements PlacementJournal {
             ps.setObject(++i, p.leaseToken());
             setTexts(ps, ++i, priced.stream().map(Placement.Line::sku).toList());
             setTexts(ps, ++i, priced.stream().map(l -> plain(l.unitPrice())).toList());
+            ps.setInt(++i, settled == null ? 0 : settled.status());
+            ps.setString(++i, settled == null ? null : settled.body());
+            ps.setTimestamp(++i, Timestamp.from(now));
+            ps.setBoolean(++i, settled != null);
             setTexts(ps, ++i, entries.stream().map(Placement.Event::step).toList());
             setTexts(ps, ++i, entries.stream().map(Placement.Event::outcome).toList());
             setTexts(ps, ++i, entries.stream().map(e -> truncate(e.detail())).toList());
@@ -87,6 +111,7 @@ class JdbcPlacementJournal implements PlacementJournal {
             throw new LeaseLost("Order " + p.orderId() + " is now driven by another holder");
         }
         p.written(now);
+        return settled;
     }
 
     private static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {

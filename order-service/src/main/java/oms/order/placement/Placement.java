@@ -131,8 +131,9 @@ public final class Placement {
     }
 
     /** The journal wrote the placement as it is now: the row's updated_at. */
-    void written(Instant at) {
+    Placement written(Instant at) {
         updatedAt = at;
+        return this;
     }
 
     void pend(Event event) {

@@ -1,5 +1,7 @@
 package oms.order.placement;
 
+import java.util.function.Function;
+
 /**
  * Keeps the placement durable: after every step, undo or decision, the progress and one timeline
  * entry are written together, and the lease is renewed.
@@ -12,6 +14,15 @@ public interface PlacementJournal {
      * @throws LeaseLost when another holder took the order over: the caller must stop at once
      */
     void record(Placement placement, String step, String outcome, String detail);
+
+    /**
+     * The placement's last write: {@link #record}, and the answer that the order's Idempotency-Key
+     * replays from now on, in one atomic write. {@code answer} builds it from the placement as written.
+     *
+     * @throws LeaseLost when another holder took the order over; nothing is written then
+     */
+    PlacementOutcome settle(Placement placement, String step, String outcome, String detail,
+                            Function<Placement, PlacementOutcome> answer);
 
     /** Thrown when the order's lease has passed to another holder. */
     class LeaseLost extends RuntimeException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static oms.order.placement.FakeDependencies.refused;
 import static oms.order.placement.FakeDependencies.rejected;
@@ -33,11 +34,8 @@ class PlacementSagaTest {
     @BeforeEach
     void given() {
         deps = new FakeDependencies();
-        saga = new PlacementSaga(new PlacementActions(deps, deps, deps),
-                (p, step, outcome, detail) -> {
-                    p.drainPendingEvents().forEach(e -> journal.add(e.step() + ":" + e.outcome()));
-                    journal.add(step + ":" + outcome);
-                }, new PlacementMetrics(meters), Clock.systemUTC());
+        saga = new PlacementSaga(new PlacementActions(deps, deps, deps), new ListJournal(),
+                new PlacementMetrics(meters), Clock.systemUTC());
         placement = new Placement(UUID.randomUUID(), UUID.randomUUID(), 1, UUID.randomUUID(),
                 List.of(new Placement.Line("A", 2, null), new Placement.Line("B", 1, null)));
     }
@@ -318,5 +316,21 @@ class PlacementSagaTest {
     private void assertRejected(String code) {
         assertEquals(OrderStatus.REJECTED, placement.status());
         assertEquals(code, placement.failureCode());
+    }
+
+    /** Keeps the journal's entries in {@link #journal}, as "STEP:OUTCOME". */
+    private class ListJournal implements PlacementJournal {
+        @Override
+        public void record(Placement p, String step, String outcome, String detail) {
+            p.drainPendingEvents().forEach(e -> journal.add(e.step() + ":" + e.outcome()));
+            journal.add(step + ":" + outcome);
+        }
+
+        @Override
+        public PlacementOutcome settle(Placement p, String step, String outcome, String detail,
+                                       Function<Placement, PlacementOutcome> answer) {
+            record(p, step, outcome, detail);
+            return answer.apply(p);
+        }
     }
 }
