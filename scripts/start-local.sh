@@ -9,6 +9,7 @@
 # JWT_ISSUER, SHOP_CURRENCY, RESERVATION_TTL, PAYMENT_LIMIT, PAYMENT_DELAY_AFTER_COMMIT, JAVA_HOME, JAVA_OPTS,
 # MALLOC_ARENA_MAX, START_TIMEOUT (seconds to wait for each service, default 120),
 # OMS_SKIP_BUILD=1 (use the jars in */target as they are), OMS_NO_CDS=1 (no class archives),
+# OMS_CDS_TRAINING=1 (record them while running: scripts/train),
 # OMS_RUN_DIR (instead of .run) and OMS_DB_SUFFIX (appended to each database's name), which let a
 # test run a second system state beside yours (stop-local.sh needs the same OMS_RUN_DIR), and
 # OMS_PORT_OFFSET (added to every port) and OMS_JAR_DIR (run <service>-*.jar from that folder, with
@@ -131,7 +132,14 @@ launch() {
   mkdir -p "${OMS_RUN_DIR}/jars"
   cmp -s "$(service_jar "${service}")" "${jar}" || cp -p "$(service_jar "${service}")" "${jar}"
   mapfile -t envs < <(service_env "${service}")
-  if cds_ready "${service}" "${jar}" "${envs[@]}"; then cds_opts=("$(cds_use_opt "$(cds_archive "${service}")")"); fi
+  if [[ -n "${OMS_CDS_TRAINING:-}" ]]; then
+    # scripts/train: this run records the archive, written when the JVM stops, after a load.
+    rm -f "$(cds_archive "${service}")"
+    mkdir -p "${OMS_RUN_DIR}/cds"
+    mapfile -t cds_opts < <(cds_record_opts "$(cds_archive "${service}")")
+  elif cds_ready "${service}" "${jar}" "${envs[@]}"; then
+    cds_opts=("$(cds_use_opt "$(cds_archive "${service}")")")
+  fi
   printf '\n=== %s starting %s ===\n' "$(date '+%F %T')" "${service}" >>"${log}"
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of options on purpose
   nohup env "${envs[@]}" "${OMS_JAVA}" ${JAVA_OPTS} "${cds_opts[@]}" -jar "${jar}" >>"${log}" 2>&1 </dev/null &
