@@ -23,17 +23,13 @@ interface ReservationRepository extends GenericRepository<Reservation, UUID> {
     @Query("SELECT * FROM reservation WHERE order_id = :orderId ORDER BY created_at, attempt LIMIT :limit OFFSET :offset")
     List<Reservation> findByOrder(UUID orderId, int limit, long offset);
 
-    /** Serializes commit and release of one reservation; the loser sees the winner's status. */
-    @Query("SELECT * FROM reservation WHERE id = :id FOR UPDATE")
-    Optional<Reservation> findByIdForUpdate(UUID id);
-
-    /** The same row lock as {@link #findByIdForUpdate}, found by the reservation's key. */
+    /** The same row lock as {@link ReservationStore#lockWithItems}, found by the reservation's key. */
     @Query("SELECT * FROM reservation WHERE order_id = :orderId AND attempt = :attempt FOR UPDATE")
     Optional<Reservation> findByKeyForUpdate(UUID orderId, int attempt);
 
     /**
      * Claims up to {@code limit} HELD reservations past their deadline, oldest first, with the same
-     * row lock as {@link #findByIdForUpdate}: a commit or release of a claimed row waits for the
+     * row lock as {@link ReservationStore#lockWithItems}: a commit or release of a claimed row waits for the
      * claim's transaction and then sees EXPIRED. SKIP LOCKED lets sweepers on several instances
      * share the work instead of queueing behind each other (or behind a commit in progress); a row
      * another sweeper expired meanwhile fails PostgreSQL's re-check of the WHERE and is not claimed.

@@ -72,7 +72,7 @@ public class ReservationService {
         // A new statement, so it sees the reservation whose commit the insert waited for.
         Reservation existing = repository.findByKeyForUpdate(request.orderId(), request.attemptOrFirst())
                 .orElseThrow(() -> new IllegalStateException("Reservation key taken but no row visible"));
-        return new Outcome(applyLocked(existing, Reservation::release), false);
+        return new Outcome(applyLocked(existing, store.itemsOf(existing.id()), Reservation::release), false);
     }
 
     @Transactional
@@ -134,14 +134,15 @@ public class ReservationService {
      * them take turns with the expiry sweep, which locks the rows it expires the same way.
      */
     private ReservationDetails apply(UUID id, Function<Reservation, Transition> transition) {
-        return applyLocked(repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id)), transition);
+        ReservationDetails locked = store.lockWithItems(id).orElseThrow(() -> notFound(id));
+        return applyLocked(locked.reservation(), locked.items(), transition);
     }
 
     /** Applies the transition to a reservation whose row lock this transaction holds. */
-    private ReservationDetails applyLocked(Reservation current, Function<Reservation, Transition> transition) {
+    private ReservationDetails applyLocked(Reservation current, List<ReservationItem> items,
+                                           Function<Reservation, Transition> transition) {
         UUID id = current.id();
         Transition change = transition.apply(current);
-        List<ReservationItem> items = store.itemsOf(id);
         if (!change.changes()) {
             return new ReservationDetails(current, items);
         }

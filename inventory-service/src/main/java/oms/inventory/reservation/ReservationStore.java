@@ -6,11 +6,13 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -64,6 +66,34 @@ class ReservationStore {
         });
     }
 
+    /**
+     * Locks the reservation's row, which serializes commit and release of one reservation (the loser
+     * sees the winner's status), and reads its items (in sku order) in the same statement: both
+     * need the items, and each statement is a round trip. Empty when there is no such reservation.
+     */
+    Optional<ReservationDetails> lockWithItems(UUID id) {
+        return jdbc.prepareStatement("SELECT r.id, r.order_id, r.attempt, r.status, r.currency, r.expires_at, "
+                + "r.created_at, r.updated_at, i.sku, i.quantity, i.unit_price FROM reservation r "
+                + "LEFT JOIN reservation_item i ON i.reservation_id = r.id WHERE r.id = ? ORDER BY i.sku FOR UPDATE OF r", ps -> {
+            ps.setObject(1, id);
+            Reservation reservation = null;
+            List<ReservationItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (reservation == null) {
+                        reservation = new Reservation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                                ReservationStatus.valueOf(rs.getString(4)), rs.getString(5), instant(rs, 6),
+                                instant(rs, 7), instant(rs, 8));
+                    }
+                    if (rs.getString(9) != null) {   // a reservation without items (a tombstone) has one row of nulls
+                        items.add(new ReservationItem(id, rs.getString(9), rs.getInt(10), rs.getBigDecimal(11)));
+                    }
+                }
+            }
+            return Optional.ofNullable(reservation).map(r -> new ReservationDetails(r, items));
+        });
+    }
+
     List<ReservationItem> itemsOf(UUID reservationId) {
         return itemsOf(List.of(reservationId)).getOrDefault(reservationId, List.of());
     }
@@ -82,6 +112,10 @@ class ReservationStore {
             }
             return items;
         });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
     }
 
     private static ReservationItem item(ResultSet rs) throws SQLException {
