@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Runs the README's start command, scripts/start-local.sh, and scripts/stop-local.sh on the
  * contract's ports, with a scratch run folder and scratch databases: the first start records a
- * class archive per service, the second maps them without recording again. The services run
- * with the native heap trim where their JDK has it (idle RSS, docs/benchmarks.md).
+ * class archive per service, the second maps them without recording again; scripts/train records
+ * them under load instead. The services run with the native heap trim where their JDK has it
+ * (idle RSS, docs/benchmarks.md).
  */
 class StartLocalScriptIT {
 
@@ -83,6 +84,37 @@ class StartLocalScriptIT {
         assertEquals(4, started, second);
     }
 
+    /**
+     * scripts/train starts the system recording its archives, places orders, stops it (each JVM
+     * writes its archive as it exits) and drops its own databases; the next start maps those
+     * archives without recording again.
+     */
+    @Test
+    void trainingRecordsTheArchivesUnderLoadAndTheNextStartMapsThem() throws Exception {
+        assumeTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())),
+                "a port of the contract (8080-8083) is taken, probably by a running local system");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0, "scripts/train needs wrk");
+
+        String training = run("scripts/train");
+        Matcher placed = Pattern.compile("15 s: ([0-9.]+) confirmed orders/s, 0 errors").matcher(training);
+        assertTrue(placed.find() && Double.parseDouble(placed.group(1)) > 0, "no orders placed while training:\n" + training);
+        assertTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())), "train left a service running");
+        for (Service service : Service.values()) {
+            assertFalse(Postgres.databaseExists(service.databaseName() + "_training"), service + ": training database left");
+        }
+        try (var archives = Files.list(runDir.resolve("cds"))) {
+            assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
+        }
+
+        String next = run("scripts/start-local.sh");
+        assertFalse(next.contains("recording"), "the start after training recorded again:\n" + next);
+        for (Service service : Service.values()) {
+            String commandLine = commandLine(service);
+            assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
+                    || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
+        }
+    }
+
     /** The first start made .run/jwt-secret for this user only, printed and logged it nowhere, and scripts/token signs with it. */
     private void theSigningKeyIsMadeKeptPrivateAndTokensWork(String output) throws IOException, InterruptedException {
         Path secret = runDir.resolve("jwt-secret");
@@ -100,15 +132,16 @@ class StartLocalScriptIT {
         assertEquals(401, Http.get(customers, "Authorization", Http.ANONYMOUS).statusCode());
     }
 
-    /** Runs a script as a user would, waits for it, and returns its output; fails on a non-zero exit. */
+    /** Runs a script as a user would (by its #! line), waits for it, and returns its output; fails on a non-zero exit. */
     private String run(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(root.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("OMS_RUN_DIR", runDir.toString());
         builder.environment().put("OMS_DB_SUFFIX", DB_SUFFIX);
         builder.environment().put("OMS_SKIP_BUILD", "1");   // the reactor built the jars before this module
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("TRAIN_SECONDS", "15");   // scripts/train: one slice of load is enough here
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] bytes = process.getInputStream().readAllBytes();
