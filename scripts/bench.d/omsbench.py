@@ -1,6 +1,7 @@
-"""What scripts/bench and scripts/compare share: the services as scripts/lib.sh names them, started by
-start-local.sh; psql; seeding; wrk with orders.lua; CPU time from /proc; system-tests' invariants."""
-import json, os, re, subprocess, sys, time, urllib.error, urllib.request
+"""What scripts/bench, compare and train share: the services as scripts/lib.sh names them, started by
+start-local.sh; the tools (apt-get); psql; seeding; wrk with orders.lua; CPU time from /proc;
+system-tests' invariants."""
+import json, os, re, shutil, subprocess, sys, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCRIPTS = os.path.join(ROOT, 'scripts')
@@ -17,6 +18,16 @@ def ok(text): print(f'    {GREEN}✔{OFF} {text}', flush=True)
 def fail(text): print(f'    {RED}✘{OFF} {text}', flush=True)
 def warn(text): print(f'    {YELLOW}!{OFF} {text}', file=sys.stderr, flush=True)
 def die(text): sys.exit(f'{RED}✘ {text}{OFF}')
+
+
+def need(tool, package):
+    """Installs the Debian package when we may (root on Debian), else says how."""
+    if not shutil.which(tool) and os.path.exists('/etc/debian_version') and os.geteuid() == 0:
+        step(f'Installing {package} (for {tool}) with apt-get')
+        subprocess.run(f'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {package}',
+                       shell=True)
+    if not shutil.which(tool):
+        die(f'{tool} not found: install it (on Debian/Ubuntu: sudo apt-get install -y {package}) and run this again')
 
 
 def read(path):
@@ -69,6 +80,10 @@ class System:
 
     def stop(self, **run):
         return subprocess.run([f'{SCRIPTS}/stop-local.sh'], env=self.env, **run)
+
+    def drop_databases(self):   # its four, whoever is still connected
+        for db in self.db.values():
+            psql('postgres', f'DROP DATABASE IF EXISTS {db} WITH (FORCE)')
 
     def token(self):
         """An admin token for the seeding and for wrk, valid longer than any run."""

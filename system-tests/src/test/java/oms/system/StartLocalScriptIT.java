@@ -59,16 +59,13 @@ class StartLocalScriptIT {
         for (Service service : Service.values()) {
             assertTrue(readiness(service.contractPort()), service + " not ready after start-local:\n" + first);
             String commandLine = commandLine(service);
-            assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
-                    || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
+            assertRunsWithItsArchive(service, commandLine);
             if (jvmHasNativeHeapTrim(service)) {
                 assertTrue(commandLine.contains("-XX:TrimNativeHeapInterval="), service + " runs without the native heap trim: " + commandLine);
             }
         }
         theSigningKeyIsMadeKeptPrivateAndTokensWork(first);
-        try (var archives = Files.list(runDir.resolve("cds"))) {
-            assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
-        }
+        assertFourArchives();
 
         run("scripts/stop-local.sh");
         assertTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())), "stop-local.sh left a service running");
@@ -102,17 +99,25 @@ class StartLocalScriptIT {
         for (Service service : Service.values()) {
             assertFalse(Postgres.databaseExists(service.databaseName() + "_training"), service + ": training database left");
         }
-        try (var archives = Files.list(runDir.resolve("cds"))) {
-            assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
-        }
+        assertFourArchives();
 
         String next = run("scripts/start-local.sh");
         assertFalse(next.contains("recording"), "the start after training recorded again:\n" + next);
         for (Service service : Service.values()) {
-            String commandLine = commandLine(service);
-            assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
-                    || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
+            assertRunsWithItsArchive(service, commandLine(service));
         }
+    }
+
+    private void assertFourArchives() throws IOException {
+        try (var archives = Files.list(runDir.resolve("cds"))) {
+            assertEquals(4, archives.filter(f -> size(f) > 1_000_000).count(), "four archives of some size in " + runDir);
+        }
+    }
+
+    /** The JVM maps a class archive (CDS on JDK 17, an AOT cache on 25) from this run's folder. */
+    private void assertRunsWithItsArchive(Service service, String commandLine) {
+        assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + runDir.resolve("cds"))
+                || commandLine.contains("-XX:AOTCache=" + runDir.resolve("cds")), service + " runs without its archive: " + commandLine);
     }
 
     /** The first start made .run/jwt-secret for this user only, printed and logged it nowhere, and scripts/token signs with it. */

@@ -72,9 +72,10 @@ class JdbcPlacementJournal implements PlacementJournal {
     private PlacementOutcome write(Placement p, String step, String outcome, String detail,
                                   Function<Placement, PlacementOutcome> answer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // The answer shows the order as this write leaves it, so it is built before the write; if
-        // the lease turns out lost, the placement (and the answer) are dropped with the exception.
-        PlacementOutcome settled = answer == null ? null : answer.apply(p.written(now));
+        // The placement (and the answer, which shows the order as this write leaves it) take the write's
+        // time before it is made; if it fails or the lease is lost, every caller drops the placement.
+        p.written(now);
+        PlacementOutcome settled = answer == null ? null : answer.apply(p);
         List<Placement.Event> entries = new ArrayList<>(p.drainPendingEvents());
         entries.add(new Placement.Event(step, outcome, detail, now));
         // The prices are inventory's answer to the reservation: written once, with its step.
@@ -110,7 +111,6 @@ class JdbcPlacementJournal implements PlacementJournal {
         if (written == 0) {
             throw new LeaseLost("Order " + p.orderId() + " is now driven by another holder");
         }
-        p.written(now);
         return settled;
     }
 

@@ -131,9 +131,8 @@ public final class Placement {
     }
 
     /** The journal wrote the placement as it is now: the row's updated_at. */
-    Placement written(Instant at) {
+    void written(Instant at) {
         updatedAt = at;
-        return this;
     }
 
     void pend(Event event) {
