@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,21 +35,14 @@ class ReservationExpiry {
     @Transactional
     int expireOverdue(int limit) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> expired = new ArrayList<>();
-        for (Reservation reservation : repository.claimOverdue(limit)) {
-            Transition change = reservation.expire();
-            if (!change.changes()) {
-                continue;
-            }
-            if (repository.changeStatus(reservation.id(), change.from().name(), change.to().name(), now) != 1) {
-                throw new IllegalStateException("Reservation " + reservation.id() + " changed under its row lock");
-            }
-            expired.add(reservation.id());
+        List<Reservation> overdue = repository.claimOverdue(limit).stream().filter(r -> r.expire().changes()).toList();
+        if (overdue.isEmpty()) {
+            return 0;
         }
-        if (!expired.isEmpty()) {
-            // Every expiry is HELD -> EXPIRED (Reservation#expire), so the whole batch moves stock alike.
-            holder.move(StockEffect.UNHOLD, store.itemsOf(expired).values().stream().flatMap(List::stream).toList());
-        }
+        // The claim takes HELD rows only, so every one of them makes the same transition (Reservation#expire).
+        List<UUID> expired = overdue.stream().map(Reservation::id).toList();
+        holder.apply(overdue.get(0).expire(), expired,
+                store.itemsOf(expired).values().stream().flatMap(List::stream).toList(), now);
         return expired.size();
     }
 }

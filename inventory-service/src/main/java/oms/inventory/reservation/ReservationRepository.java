@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +36,4 @@ interface ReservationRepository extends GenericRepository<Reservation, UUID> {
     @Query("SELECT * FROM reservation WHERE status = 'HELD' AND expires_at < now() "
             + "ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<Reservation> claimOverdue(int limit);
-
-    /** Conditional on the expected status, so a transition can never apply twice. */
-    @Query("UPDATE reservation SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
-    long changeStatus(UUID id, String from, String to, Instant now);
 }

@@ -50,7 +50,6 @@ public class ReservationService {
             return new Outcome(replay(request), false);
         }
         List<ReservationItem> items = holder.hold(fresh.id(), request.items());
-        store.insertItems(items);
         return new Outcome(new ReservationDetails(fresh, items), true);
     }
 
@@ -147,10 +146,7 @@ public class ReservationService {
             return new ReservationDetails(current, items);
         }
         Instant now = now();
-        if (repository.changeStatus(id, change.from().name(), change.to().name(), now) != 1) {
-            throw new IllegalStateException("Reservation " + id + " changed under its row lock");
-        }
-        holder.move(change.effect(), items);
+        holder.apply(change, List.of(id), items, now);
         return new ReservationDetails(current.withStatus(change.to(), now), items);
     }
 

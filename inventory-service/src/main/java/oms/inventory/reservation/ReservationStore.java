@@ -52,20 +52,6 @@ class ReservationStore {
         });
     }
 
-    void insertItems(List<ReservationItem> items) {
-        jdbc.prepareStatement("INSERT INTO reservation_item (reservation_id, sku, quantity, unit_price) "
-                + "VALUES (?, ?, ?, ?)", ps -> {
-            for (ReservationItem item : items) {
-                ps.setObject(1, item.reservationId());
-                ps.setString(2, item.sku());
-                ps.setInt(3, item.quantity());
-                ps.setBigDecimal(4, item.unitPrice());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-    }
-
     /**
      * Locks the reservation's row, which serializes commit and release of one reservation (the loser
      * sees the winner's status), and reads its items (in sku order) in the same statement: both
