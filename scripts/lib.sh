@@ -16,8 +16,19 @@ OMS_JAR_DIR="${OMS_JAR_DIR:-}"
 OMS_LOG_DIR="${OMS_RUN_DIR}/logs"
 # The version is the root pom's own (the <version> right after <artifactId>oms-parent</artifactId>).
 OMS_VERSION="$(sed -n '/<artifactId>oms-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;}' "${OMS_ROOT}/pom.xml")"
-# The services run on ${JAVA_HOME}/bin/java when JAVA_HOME is set, else on the java in PATH.
-OMS_JAVA="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+# The java the services run on: ${JAVA_HOME}/bin/java when JAVA_HOME is set; else the one
+# scripts/train recorded the archives with (named in ${OMS_RUN_DIR}/cds/trained-java), while it is
+# installed, since only that JDK can use them; else the java in PATH.
+oms_java() {
+  local trained=""
+  if [[ -n "${JAVA_HOME:-}" ]]; then
+    echo "${JAVA_HOME}/bin/java"
+    return
+  fi
+  [[ -f "${OMS_RUN_DIR}/cds/trained-java" ]] && trained="$(<"${OMS_RUN_DIR}/cds/trained-java")"
+  if [[ -n "${trained}" && -x "${trained}" ]]; then echo "${trained}"; else echo java; fi
+}
+OMS_JAVA="$(oms_java)"
 
 # Start order matters: order-service calls the other three, so it comes last.
 OMS_SERVICES=(customer-service inventory-service payment-service order-service)

@@ -148,6 +148,13 @@ launch() {
   info "${service} launched (pid $!, port ${port}, log ${log#"${OMS_ROOT}"/})"
 }
 
+# Why the services run on this java (lib.sh's oms_java).
+java_source() {
+  if [[ -n "${JAVA_HOME:-}" ]]; then echo ", JAVA_HOME"
+  elif [[ "${OMS_JAVA}" != java ]]; then echo ", the JDK scripts/train trained with; JAVA_HOME picks another"
+  fi
+}
+
 # Polls the readiness endpoint until it answers, the process dies or the time is up.
 wait_healthy() {
   local service="$1" started polls=0 pid
@@ -194,6 +201,7 @@ main() {
   build_jars_if_stale
 
   step "Services"
+  info "on Java ${JAVA_FEATURE} (${OMS_JAVA}$(java_source))"
   # One at a time, order-service last (it calls the other three). Each start is CPU-bound: on two
   # cores three JVMs started together took 7-11 s each to answer, one alone with its class archive
   # about 1.3 s, so one by one is also the quicker way to have all four up.

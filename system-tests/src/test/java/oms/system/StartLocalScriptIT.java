@@ -83,8 +83,8 @@ class StartLocalScriptIT {
 
     /**
      * scripts/train starts the system recording its archives, places orders, stops it (each JVM
-     * writes its archive as it exits) and drops its own databases; the next start maps those
-     * archives without recording again.
+     * writes its archive as it exits) and drops its own databases; the next start runs on the JDK
+     * that recorded them (the newest one from 25 on where installed) and maps them without recording again.
      */
     @Test
     void trainingRecordsTheArchivesUnderLoadAndTheNextStartMapsThem() throws Exception {
@@ -101,10 +101,12 @@ class StartLocalScriptIT {
         }
         assertFourArchives();
 
+        Path trainedJava = Path.of(Files.readString(runDir.resolve("cds/trained-java")).strip());
         String next = run("scripts/start-local.sh");
         assertFalse(next.contains("recording"), "the start after training recorded again:\n" + next);
         for (Service service : Service.values()) {
             assertRunsWithItsArchive(service, commandLine(service));
+            assertEquals(trainedJava, process(service).resolve("exe").toRealPath(), service + " runs on another JDK than it trained on");
         }
     }
 
