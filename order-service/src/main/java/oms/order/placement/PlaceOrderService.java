@@ -88,7 +88,12 @@ class PlaceOrderService {
                 PlacementOutcome outcome = settlement.settle(p);
                 metrics.settled(p.status());
                 metrics.placed(p.status(), started);
-                LOG.info("Order {}: {}", p.orderId(), p.status());
+                if (p.failureCode() == null) {
+                    LOG.info("Order {}: {}", p.orderId(), p.status());
+                } else {
+                    // A FAILED order is the system's fault: the log must say why without a look at its timeline.
+                    LOG.info("Order {}: {} {}: {}", p.orderId(), p.status(), p.failureCode(), p.failureDetail());
+                }
                 return outcome;
             }
             // Out of time, or an undo must wait: hand the order to recovery now rather than at lease end.
