@@ -203,6 +203,19 @@ def cpu_ticks(pid):   # utime + stime, or None when the process is gone
     return int(fields[11]) + int(fields[12]) if len(fields) > 12 else None
 
 
+def jit_ticks(pid):
+    """utime + stime of the JVM's JIT compiler threads (C1 and C2), or None when the process is gone."""
+    total = 0
+    try:
+        for tid in os.listdir(f'/proc/{pid}/task'):
+            if read(f'/proc/{pid}/task/{tid}/comm').startswith(('C1 CompilerThre', 'C2 CompilerThre')):
+                fields = read(f'/proc/{pid}/task/{tid}/stat').rsplit(')', 1)[-1].split()
+                total += int(fields[11]) + int(fields[12])
+    except (FileNotFoundError, ProcessLookupError):
+        return None   # the process or a compiler thread ended while being read
+    return total
+
+
 def postgres_pids(system=None):
     """Every PostgreSQL process (the WAL writer and checkpointer too), or only the backends serving
     the system's databases."""
