@@ -11,12 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -32,8 +30,6 @@ import java.util.UUID;
  */
 @Singleton
 class StockHolder {
-
-    private static final int NAMED_SKUS = 5;
 
     /** Holds one item if its units are free, and records it under the reservation at the price of now. */
     private static final String HOLD = """
@@ -56,9 +52,11 @@ class StockHolder {
             UPDATE product SET available = available + ?, reserved = reserved + ?, updated_at = now() WHERE sku = ?""";
 
     private final JdbcOperations jdbc;
+    private final StockShortfall shortfall;
 
-    StockHolder(JdbcOperations jdbc) {
+    StockHolder(JdbcOperations jdbc, StockShortfall shortfall) {
         this.jdbc = jdbc;
+        this.shortfall = shortfall;
     }
 
     /**
@@ -83,7 +81,7 @@ class StockHolder {
             }
         }
         if (!failed.isEmpty()) {
-            throw shortfall(failed);
+            throw shortfall.of(failed);
         }
         return held;
     }
@@ -149,41 +147,5 @@ class StockHolder {
         if (updated != 1) {
             throw new IllegalStateException("No product " + sku + " to adjust; reservation items reference products");
         }
-    }
-
-    /** A failed hold means unknown or short; unknown wins, as no restock would help the order. */
-    private ApiException shortfall(List<String> failed) {
-        Set<String> known = existing(failed);
-        List<String> unknown = failed.stream().filter(sku -> !known.contains(sku)).toList();
-        if (!unknown.isEmpty()) {
-            return ApiException.unprocessable("PRODUCT_NOT_FOUND",
-                    "No product with sku " + named(unknown)).with("skus", unknown);
-        }
-        return ApiException.unprocessable("INSUFFICIENT_STOCK",
-                "Not enough stock for sku " + named(failed)).with("skus", failed);
-    }
-
-    /** The skus among {@code skus} that name a product. */
-    private Set<String> existing(Collection<String> skus) {
-        return jdbc.prepareStatement("SELECT sku FROM product WHERE sku = ANY (?)", ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("varchar", skus.toArray()));
-            Set<String> found = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        });
-    }
-
-    /**
-     * The first few skus and how many more: a detail stays short however many (and however long)
-     * skus an order names, so the caller can keep it; the {@code skus} member lists them all.
-     */
-    private static String named(List<String> skus) {
-        int shown = Math.min(skus.size(), NAMED_SKUS);
-        String first = String.join(", ", skus.subList(0, shown));
-        return shown == skus.size() ? first : first + " and " + (skus.size() - shown) + " more";
     }
 }
