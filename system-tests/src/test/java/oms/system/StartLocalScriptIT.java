@@ -93,7 +93,9 @@ class StartLocalScriptIT {
         assumeTrue(new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0, "scripts/train needs wrk");
 
         String training = run("scripts/train");
-        Matcher placed = Pattern.compile("15 s: ([0-9.]+) confirmed orders/s, 0 errors").matcher(training);
+        // Only that the load ran: in its first seconds a cold system on a busy machine may fail some
+        // orders fast (503, a breaker or bulkhead shedding load), which is not what this test is about.
+        Matcher placed = Pattern.compile("15 s: ([0-9.]+) confirmed orders/s, [0-9]+ errors").matcher(training);
         assertTrue(placed.find() && Double.parseDouble(placed.group(1)) > 0, "no orders placed while training:\n" + training);
         assertTrue(Arrays.stream(Service.values()).noneMatch(s -> listening(s.contractPort())), "train left a service running");
         for (Service service : Service.values()) {
