@@ -198,22 +198,24 @@ def errors(result):   # answers outside 2xx and wrk's socket errors
     return sum(result[key] for key in ('non_2xx', 'err_connect', 'err_read', 'err_write', 'err_timeout'))
 
 
-def cpu_ticks(pid):   # utime + stime, or None when the process is gone
-    fields = read(f'/proc/{pid}/stat').rsplit(')', 1)[-1].split()
+def stat_ticks(stat):   # utime + stime from a /proc .../stat file, or None when it is gone
+    fields = read(stat).rsplit(')', 1)[-1].split()
     return int(fields[11]) + int(fields[12]) if len(fields) > 12 else None
 
 
+def cpu_ticks(pid):   # of the whole process
+    return stat_ticks(f'/proc/{pid}/stat')
+
+
 def jit_ticks(pid):
-    """utime + stime of the JVM's JIT compiler threads (C1 and C2), or None when the process is gone."""
-    total = 0
+    """utime + stime of the JVM's JIT compiler threads (C1 and C2), or None when the process is gone.
+    A compiler thread that ends while being read counts nothing."""
     try:
-        for tid in os.listdir(f'/proc/{pid}/task'):
-            if read(f'/proc/{pid}/task/{tid}/comm').startswith(('C1 CompilerThre', 'C2 CompilerThre')):
-                fields = read(f'/proc/{pid}/task/{tid}/stat').rsplit(')', 1)[-1].split()
-                total += int(fields[11]) + int(fields[12])
-    except (FileNotFoundError, ProcessLookupError):
-        return None   # the process or a compiler thread ended while being read
-    return total
+        tids = os.listdir(f'/proc/{pid}/task')
+    except FileNotFoundError:
+        return None
+    return sum(stat_ticks(f'/proc/{pid}/task/{tid}/stat') or 0 for tid in tids
+               if read(f'/proc/{pid}/task/{tid}/comm').startswith(('C1 CompilerThre', 'C2 CompilerThre')))
 
 
 def postgres_pids(system=None):
