@@ -60,6 +60,7 @@ class StartLocalScriptIT {
             assertTrue(readiness(service.contractPort()), service + " not ready after start-local:\n" + first);
             String commandLine = commandLine(service);
             assertRunsWithItsArchive(service, commandLine);
+            assertFalse(commandLine.contains("AOTCompileEagerly"), service + ": an archive of a start alone has no profiles to compile eagerly: " + commandLine);
             if (jvmHasNativeHeapTrim(service)) {
                 assertTrue(commandLine.contains("-XX:TrimNativeHeapInterval="), service + " runs without the native heap trim: " + commandLine);
             }
@@ -84,7 +85,8 @@ class StartLocalScriptIT {
     /**
      * scripts/train starts the system recording its archives, places orders, stops it (each JVM
      * writes its archive as it exits) and drops its own databases; the next start runs on the JDK
-     * that recorded them (the newest one from 25 on where installed) and maps them without recording again.
+     * that recorded them (the newest one from 25 on where installed) and maps them without recording
+     * again, compiling the profiled methods eagerly where the archive is an AOT cache.
      */
     @Test
     void trainingRecordsTheArchivesUnderLoadAndTheNextStartMapsThem() throws Exception {
@@ -107,8 +109,12 @@ class StartLocalScriptIT {
         String next = run("scripts/start-local.sh");
         assertFalse(next.contains("recording"), "the start after training recorded again:\n" + next);
         for (Service service : Service.values()) {
-            assertRunsWithItsArchive(service, commandLine(service));
+            String commandLine = commandLine(service);
+            assertRunsWithItsArchive(service, commandLine);
             assertEquals(trainedJava, process(service).resolve("exe").toRealPath(), service + " runs on another JDK than it trained on");
+            // An AOT cache (JDK 25 on) holds the training run's profiles: its methods are compiled eagerly.
+            assertEquals(commandLine.contains("-XX:AOTCache="), commandLine.contains("-XX:+AOTCompileEagerly"),
+                    service + ": a trained AOT cache runs with AOTCompileEagerly, a CDS archive without: " + commandLine);
         }
     }
 
