@@ -156,7 +156,7 @@ launch() {
   nohup env "${envs[@]}" "${OMS_JAVA}" "${eager_opts[@]}" ${JAVA_OPTS} "${cds_opts[@]}" -jar "${jar}" >>"${log}" 2>&1 </dev/null &
   echo $! >"$(service_pidfile "${service}")"
   LAUNCHED_AT["${service}"]=${EPOCHREALTIME}
-  info "${service} launched (pid $!, port ${port}, log ${log#"${OMS_ROOT}"/})"
+  info "${service} launched (pid $!, port ${port}, log ${log#"${OMS_ROOT}"/}${eager_opts[*]:+; trained cache, compiled eagerly})"
 }
 
 # Why the services run on this java (lib.sh's oms_java).
